@@ -1,13 +1,19 @@
-// Entry point of the bundled `batch` command: builds the yargs program and runs it.
-import yargs from "yargs";
-import { hideBin } from "yargs/helpers";
+// Entry point of the bundled `batch` command. The first Ctrl-C (or SIGTERM) aborts the running
+// command, which then stops its requests and reports what it did; a second one exits at once.
+import { ExitCode } from "./exit-codes.js";
+import { runCli } from "./run-cli.js";
+import { processIo } from "./terminal/cli-io.js";
 
-declare const __CLI_VERSION__: string;
+const controller = new AbortController();
+let interrupts = 0;
+for (const name of ["SIGINT", "SIGTERM"] as const) {
+  process.on(name, () => {
+    interrupts++;
+    if (interrupts > 1) process.exit(ExitCode.interrupted);
+    controller.abort(new Error(`interrupted by ${name}`));
+  });
+}
 
-await yargs(hideBin(process.argv))
-  .scriptName("batch")
-  .version(__CLI_VERSION__)
-  .strict()
-  .demandCommand(1, "Choose a command; see `batch --help`.")
-  .help()
-  .parseAsync();
+const exitCode = await runCli(process.argv.slice(2), processIo(), controller.signal);
+// Exit as soon as the output is flushed rather than waiting for idle sockets and timers to close.
+process.stdout.write("", () => process.exit(exitCode));

@@ -1,0 +1,112 @@
+import { describe, expect, it } from "vitest";
+import type { CliConfig } from "./config-store.js";
+import { accountNameFromEndpoint, normalizeEndpoint, resolveAccount } from "./resolve-account.js";
+
+const config: CliConfig = {
+  defaultProfile: "dev",
+  profiles: {
+    dev: {
+      endpoint: "http://profile:1",
+      accountName: "profile-account",
+      accountKey: "profile-key",
+    },
+    other: { endpoint: "http://other:1", accountName: "other-account", accountKey: "other-key" },
+    entra: { endpoint: "https://acct.westus.batch.azure.com", auth: "entra" },
+  },
+};
+const env = {
+  AZURE_BATCH_ENDPOINT: "http://env:1",
+  AZURE_BATCH_ACCOUNT: "env-account",
+  AZURE_BATCH_ACCESS_KEY: "env-key",
+};
+
+describe("resolveAccount", () => {
+  it("takes each setting from flags, then the environment, then the profile", () => {
+    expect(resolveAccount({}, {}, config)).toEqual({
+      auth: "sharedkey",
+      endpoint: "http://profile:1",
+      accountName: "profile-account",
+      accountKey: "profile-key",
+    });
+    expect(resolveAccount({}, env, config)).toEqual({
+      auth: "sharedkey",
+      endpoint: "http://env:1",
+      accountName: "env-account",
+      accountKey: "env-key",
+    });
+    expect(
+      resolveAccount(
+        { accountEndpoint: "http://flag:1", accountName: "flag-account", accountKey: "flag-key" },
+        env,
+        config,
+      ),
+    ).toEqual({
+      auth: "sharedkey",
+      endpoint: "http://flag:1",
+      accountName: "flag-account",
+      accountKey: "flag-key",
+    });
+    expect(
+      resolveAccount(
+        { accountName: "flag-account" },
+        { AZURE_BATCH_ACCESS_KEY: "env-key" },
+        config,
+      ),
+    ).toEqual({
+      auth: "sharedkey",
+      endpoint: "http://profile:1",
+      accountName: "flag-account",
+      accountKey: "env-key",
+    });
+  });
+
+  it("picks the profile from --profile, then BATCH_PROFILE, then the default", () => {
+    expect(resolveAccount({ profile: "other" }, { BATCH_PROFILE: "dev" }, config)).toMatchObject({
+      endpoint: "http://other:1",
+    });
+    expect(resolveAccount({}, { BATCH_PROFILE: "other" }, config)).toMatchObject({
+      endpoint: "http://other:1",
+    });
+    expect(() => resolveAccount({ profile: "missing" }, {}, config)).toThrow(
+      /no profile named "missing"/,
+    );
+  });
+
+  it("needs no key for Entra ID", () => {
+    expect(resolveAccount({ profile: "entra" }, {}, config)).toEqual({
+      auth: "entra",
+      endpoint: "https://acct.westus.batch.azure.com",
+    });
+  });
+
+  it("says what is missing, with exit status 3", () => {
+    const empty: CliConfig = { profiles: {} };
+    expect(() => resolveAccount({}, {}, empty)).toThrow(
+      expect.objectContaining({
+        exitCode: 3,
+        message: expect.stringMatching(/no Batch account endpoint/),
+      }),
+    );
+    expect(() => resolveAccount({ accountEndpoint: "http://x:1" }, {}, empty)).toThrow(
+      /no Batch account name/,
+    );
+    expect(() =>
+      resolveAccount({ accountEndpoint: "http://x:1", accountName: "a" }, {}, empty),
+    ).toThrow(/no account key/);
+    expect(() => resolveAccount({}, { BATCH_AUTH: "magic" }, config)).toThrow(/BATCH_AUTH/);
+  });
+});
+
+describe("endpoints", () => {
+  it("adds https:// when no scheme is given and drops trailing slashes", () => {
+    expect(normalizeEndpoint("acct.westus.batch.azure.com/")).toBe(
+      "https://acct.westus.batch.azure.com",
+    );
+    expect(normalizeEndpoint("http://127.0.0.1:10000")).toBe("http://127.0.0.1:10000");
+  });
+
+  it("reads the account name from a Batch host name", () => {
+    expect(accountNameFromEndpoint("https://acct.westus.batch.azure.com")).toBe("acct");
+    expect(accountNameFromEndpoint("http://127.0.0.1:10000")).toBeUndefined();
+  });
+});

@@ -1,0 +1,197 @@
+// The tasks of `task add-collection --json-file`: a JSON array, an object `{"value": [...]}`,
+// or NDJSON (one task per line), from a file or standard input. NDJSON is read line by line
+// as the upload consumes it, so any number of tasks passes through in constant memory; a JSON
+// document has to be parsed whole.
+//
+// Nothing is dropped silently: an entry that cannot be sent (a line that is not JSON, an entry
+// that is not an object, a missing or repeated id) is set aside with its position and reason,
+// and the caller reports it with the service's results.
+import { createReadStream } from "node:fs";
+import { access } from "node:fs/promises";
+import { createInterface } from "node:readline";
+import type { Readable } from "node:stream";
+import type { TaskAddParameter } from "@batch/types";
+import { usageError } from "../errors/cli-error.js";
+import { openInputLabel, parseJsonInput } from "./read-input-text.js";
+
+export interface RejectedEntry {
+  /** 1-based line (NDJSON) or array position (JSON). */
+  position: number;
+  positionKind: "line" | "item";
+  taskId?: string;
+  code: string;
+  message: string;
+}
+
+export interface TaskSource {
+  /** How many entries the input holds, when known before reading it all (not for NDJSON on stdin). */
+  total: number | undefined;
+  /** The valid tasks, in input order. */
+  tasks: AsyncIterable<TaskAddParameter>;
+  /** Entries set aside; complete once `tasks` has been iterated to the end. */
+  rejected: RejectedEntry[];
+}
+
+function linesOf(stream: Readable): AsyncIterator<string> {
+  return createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY })[
+    Symbol.asyncIterator
+  ]();
+}
+
+async function countLines(file: string): Promise<number> {
+  let count = 0;
+  const lines = linesOf(createReadStream(file));
+  for (let next = await lines.next(); !next.done; next = await lines.next()) {
+    if (next.value.trim() !== "") count++;
+  }
+  return count;
+}
+
+function isCollectionWrapper(value: unknown): value is { value: unknown[] } {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Array.isArray((value as { value?: unknown }).value)
+  );
+}
+
+/** Checks one entry; returns the task to send, or records why it cannot be sent. */
+function admit(
+  entry: unknown,
+  position: number,
+  positionKind: RejectedEntry["positionKind"],
+  seen: Set<string>,
+  rejected: RejectedEntry[],
+): TaskAddParameter | undefined {
+  if (typeof entry !== "object" || entry === null || Array.isArray(entry)) {
+    rejected.push({
+      position,
+      positionKind,
+      code: "InvalidInput",
+      message: "the entry is not a JSON object",
+    });
+    return undefined;
+  }
+  const id = (entry as { id?: unknown }).id;
+  if (typeof id !== "string" || id === "") {
+    rejected.push({
+      position,
+      positionKind,
+      code: "MissingRequiredProperty",
+      message: 'the task has no "id"',
+    });
+    return undefined;
+  }
+  // Task ids are unique within a job without regard to case.
+  const key = id.toLowerCase();
+  if (seen.has(key)) {
+    rejected.push({
+      position,
+      positionKind,
+      taskId: id,
+      code: "DuplicateTaskId",
+      message: `task id "${id}" appears more than once in the input`,
+    });
+    return undefined;
+  }
+  seen.add(key);
+  return entry as TaskAddParameter;
+}
+
+function fromArray(entries: unknown[]): TaskSource {
+  const rejected: RejectedEntry[] = [];
+  async function* tasks(): AsyncGenerator<TaskAddParameter> {
+    const seen = new Set<string>();
+    for (const [index, entry] of entries.entries()) {
+      const task = admit(entry, index + 1, "item", seen, rejected);
+      if (task !== undefined) yield task;
+    }
+  }
+  return { total: entries.length, tasks: tasks(), rejected };
+}
+
+function parseDocument(text: string, file: string): TaskSource {
+  const value = parseJsonInput(text, file);
+  if (Array.isArray(value)) return fromArray(value);
+  if (isCollectionWrapper(value)) return fromArray(value.value);
+  throw usageError(
+    `${openInputLabel(file)} must hold a JSON array of tasks, {"value": [...]}, or one task per line (NDJSON)`,
+    "InvalidInput",
+  );
+}
+
+export async function openTaskSource(file: string, stdin: Readable): Promise<TaskSource> {
+  if (file !== "-") {
+    try {
+      await access(file);
+    } catch (error) {
+      throw usageError(
+        `cannot read ${file}: ${(error as NodeJS.ErrnoException).code}`,
+        "InvalidInput",
+      );
+    }
+  }
+  const lines = linesOf(file === "-" ? stdin : createReadStream(file));
+
+  // The first non-blank line tells the formats apart: NDJSON's first line is a whole task.
+  let lineNumber = 0;
+  let first: string | undefined;
+  for (let next = await lines.next(); !next.done; next = await lines.next()) {
+    lineNumber++;
+    if (next.value.trim() !== "") {
+      first = next.value;
+      break;
+    }
+  }
+  if (first === undefined)
+    throw usageError(`${openInputLabel(file)} holds no tasks`, "InvalidInput");
+
+  let firstValue: unknown;
+  let firstIsObject = false;
+  if (!first.trimStart().startsWith("[")) {
+    try {
+      firstValue = JSON.parse(first);
+      firstIsObject =
+        typeof firstValue === "object" && firstValue !== null && !Array.isArray(firstValue);
+    } catch {
+      firstIsObject = false;
+    }
+  }
+
+  if (!firstIsObject || isCollectionWrapper(firstValue)) {
+    let text = first;
+    for (let next = await lines.next(); !next.done; next = await lines.next())
+      text += `\n${next.value}`;
+    return parseDocument(text, file);
+  }
+
+  const rejected: RejectedEntry[] = [];
+  const firstLine = lineNumber;
+  async function* tasks(): AsyncGenerator<TaskAddParameter> {
+    const seen = new Set<string>();
+    const firstTask = admit(firstValue, firstLine, "line", seen, rejected);
+    if (firstTask !== undefined) yield firstTask;
+    let current = firstLine;
+    for (let next = await lines.next(); !next.done; next = await lines.next()) {
+      current++;
+      if (next.value.trim() === "") continue;
+      let entry: unknown;
+      try {
+        entry = JSON.parse(next.value);
+      } catch (error) {
+        rejected.push({
+          position: current,
+          positionKind: "line",
+          code: "InvalidJson",
+          message: `not valid JSON: ${(error as Error).message}`,
+        });
+        continue;
+      }
+      const task = admit(entry, current, "line", seen, rejected);
+      if (task !== undefined) yield task;
+    }
+  }
+  const total = file === "-" ? undefined : await countLines(file);
+  return { total, tasks: tasks(), rejected };
+}

@@ -1,0 +1,133 @@
+import { PassThrough } from "node:stream";
+import picocolors from "picocolors";
+import { describe, expect, it } from "vitest";
+import type { OutputFormat } from "./output-format.js";
+import { createOutputWriter } from "./output-writer.js";
+import { compileQuery } from "./query.js";
+import { taskView } from "./table-view.js";
+
+const plain = picocolors.createColors(false);
+const tasks = [
+  {
+    id: "t1",
+    state: "completed",
+    commandLine: "echo 1",
+    executionInfo: { exitCode: 0, result: "success" },
+  },
+  { id: "t2", state: "active", commandLine: "echo 2" },
+];
+
+function sink(): { stdout: PassThrough; text: () => string } {
+  const stdout = new PassThrough();
+  let text = "";
+  stdout.on("data", (chunk: Buffer) => {
+    text += chunk.toString("utf8");
+  });
+  return { stdout, text: () => text };
+}
+
+async function printValue(format: OutputFormat, value: unknown, query?: string): Promise<string> {
+  const out = sink();
+  const writer = createOutputWriter({
+    format,
+    query: query === undefined ? undefined : await compileQuery(query),
+    colors: plain,
+    stdout: out.stdout,
+  });
+  await writer.value(value, taskView);
+  return out.text();
+}
+
+async function printPages(
+  format: OutputFormat,
+  pages: unknown[][],
+  query?: string,
+): Promise<string> {
+  const out = sink();
+  const writer = createOutputWriter({
+    format,
+    query: query === undefined ? undefined : await compileQuery(query),
+    colors: plain,
+    stdout: out.stdout,
+  });
+  const list = writer.list(taskView);
+  for (const page of pages) await list.page(page);
+  await list.end();
+  return out.text();
+}
+
+describe("createOutputWriter().value", () => {
+  it("prints indented JSON for json and for jsonc without colours", async () => {
+    expect(await printValue("json", tasks[0])).toBe(`${JSON.stringify(tasks[0], null, 2)}\n`);
+    expect(await printValue("jsonc", tasks[0])).toBe(`${JSON.stringify(tasks[0], null, 2)}\n`);
+  });
+
+  it("prints YAML", async () => {
+    expect(await printValue("yaml", { id: "t1", state: "active" })).toBe("id: t1\nstate: active\n");
+  });
+
+  it("prints one line per item for ndjson", async () => {
+    expect(await printValue("ndjson", tasks)).toBe(
+      `${JSON.stringify(tasks[0])}\n${JSON.stringify(tasks[1])}\n`,
+    );
+  });
+
+  it("prints the view's columns as a table and as tsv", async () => {
+    const table = await printValue("table", tasks);
+    expect(table.split("\n")[0]).toMatch(
+      /^Id\s+State\s+Result\s+ExitCode\s+Retries\s+CommandLine$/,
+    );
+    expect(table.split("\n")[1]).toMatch(/^-+\s+-+/);
+    expect(table).toMatch(/t1\s+completed\s+success\s+0\s+echo 1/);
+    expect(await printValue("tsv", tasks)).toBe(
+      "t1\tcompleted\tsuccess\t0\t\techo 1\nt2\tactive\t\t\t\techo 2\n",
+    );
+  });
+
+  it("prints nothing for none", async () => {
+    expect(await printValue("none", tasks)).toBe("");
+  });
+
+  it("applies --query before formatting, with columns derived from the result", async () => {
+    expect(await printValue("json", tasks, "[].id")).toBe('[\n  "t1",\n  "t2"\n]\n');
+    expect(await printValue("tsv", tasks, "[].[id,state]")).toBe("t1\tcompleted\nt2\tactive\n");
+    expect(await printValue("tsv", tasks[0], "executionInfo.exitCode")).toBe("0\n");
+    expect(await printValue("table", tasks, "[].{name: id}")).toMatch(/^Name\n-+\nt1\nt2\n$/);
+  });
+});
+
+describe("createOutputWriter().list", () => {
+  const pages = [[tasks[0]], [tasks[1]]];
+
+  it("streams a JSON array that parses to every item", async () => {
+    const text = await printPages("json", pages);
+    expect(JSON.parse(text)).toEqual(tasks);
+    expect(await printPages("json", [])).toBe("[]\n");
+  });
+
+  it("streams YAML and NDJSON page by page", async () => {
+    const { parse } = await import("yaml");
+    expect(parse(await printPages("yaml", pages))).toEqual(tasks);
+    expect(
+      (await printPages("ndjson", pages))
+        .trim()
+        .split("\n")
+        .map((line) => JSON.parse(line)),
+    ).toEqual(tasks);
+  });
+
+  it("prints the table header once and keeps the first page's column widths", async () => {
+    const text = await printPages("table", [
+      [{ id: "a", state: "active", commandLine: "x" }],
+      [{ id: "a-much-longer-task-id", state: "active", commandLine: "y" }],
+    ]);
+    const lines = text.trimEnd().split("\n");
+    expect(lines.filter((line) => line.startsWith("Id"))).toHaveLength(1);
+    expect(lines[3]).toMatch(/^a…\s+active/);
+    expect(lines[3]?.indexOf("active")).toBe(lines[2]?.indexOf("active"));
+  });
+
+  it("gathers pages before applying a query", async () => {
+    expect(await printPages("json", pages, "length(@)")).toBe("2\n");
+  });
+});

@@ -1,0 +1,40 @@
+// `--query`: JMESPath (https://jmespath.org) over the command's result, as in az. The jmespath
+// package is loaded only when a query is given.
+import { usageError } from "../errors/cli-error.js";
+
+interface Jmespath {
+  search(data: unknown, expression: string): unknown;
+  compile(expression: string): unknown;
+}
+
+async function loadJmespath(): Promise<Jmespath> {
+  const module = (await import("jmespath")) as unknown as Partial<Jmespath> & {
+    default?: Jmespath;
+  };
+  if (typeof module.search === "function" && typeof module.compile === "function") {
+    return module as Jmespath;
+  }
+  if (module.default !== undefined) return module.default;
+  throw new Error("the jmespath module has no search function");
+}
+
+export type Query = (data: unknown) => unknown;
+
+/** Parses the expression before any request is sent, so a typo costs no round trip. */
+export async function compileQuery(expression: string): Promise<Query> {
+  const jmespath = await loadJmespath();
+  try {
+    jmespath.compile(expression);
+  } catch (error) {
+    throw usageError(`invalid --query: ${(error as Error).message}`, "InvalidQuery");
+  }
+  return (data) => {
+    // Results are JSON from the service; the round trip drops what JMESPath cannot see (Dates, undefined).
+    const plain: unknown = data === undefined ? null : JSON.parse(JSON.stringify(data));
+    try {
+      return jmespath.search(plain, expression);
+    } catch (error) {
+      throw usageError(`--query failed: ${(error as Error).message}`, "InvalidQuery");
+    }
+  };
+}

@@ -1,0 +1,45 @@
+// The command tree of `batch`: global options, the command groups, completion and help.
+import type { Argv } from "yargs";
+import yargs from "yargs";
+import type { CliRuntime } from "./commands/command-context.js";
+import { withGlobalOptions } from "./commands/global-args.js";
+import { profileCommand } from "./commands/profile/profile-command.js";
+import { profileSetCommand } from "./commands/profile/profile-set.js";
+import { usageError } from "./errors/cli-error.js";
+
+declare const __CLI_VERSION__: string;
+
+export const cliVersion = typeof __CLI_VERSION__ === "string" ? __CLI_VERSION__ : "0.0.0-dev";
+
+export function buildProgram(args: string[], runtime: CliRuntime): Argv {
+  const program = withGlobalOptions(yargs(args))
+    .scriptName("batch")
+    .usage("$0 <command> [options]\n\nAzure Batch tasks and jobs from the terminal.")
+    .version(cliVersion)
+    .detectLocale(false)
+    .exitProcess(false)
+    .strict()
+    .recommendCommands()
+    .wrap(Math.min(120, runtime.io.stdout.columns ?? 100))
+    .command(profileCommand(runtime) as never)
+    .command({
+      ...profileSetCommand(runtime, "configure [name]"),
+      describe: "Same as `profile set`: save account settings",
+    } as never)
+    .completion("completion", "Print a bash/zsh completion script: batch completion >> ~/.bashrc")
+    .demandCommand(1, "choose a command; see `batch --help`")
+    .example("$0 task list --job-id myjob -o table", "List the tasks of a job")
+    .example(
+      "$0 task add-collection --job-id myjob --json-file tasks.ndjson",
+      "Add any number of tasks",
+    )
+    .epilogue(
+      "Exit status: 0 ok, 1 error, 2 usage or invalid input, 3 auth, 4 not found, 5 conflict, 6 throttled or timed out, 7 some tasks failed.",
+    )
+    .help()
+    .alias("help", "h")
+    .fail((message, error) => {
+      throw error ?? usageError(message ?? "invalid command line");
+    });
+  return program;
+}

@@ -1,0 +1,29 @@
+// Runs one invocation of `batch`: parses the command line, runs the command, and turns every
+// outcome into an exit status. Every error ends here as one line on stderr, never a stack.
+
+import type { CliRuntime } from "./commands/command-context.js";
+import { exitCodeForError } from "./errors/exit-code-for-error.js";
+import { formatErrorLine } from "./errors/format-error-line.js";
+import { ExitCode, type ExitCodeValue } from "./exit-codes.js";
+import { buildProgram } from "./program.js";
+import { joinStdinDashes } from "./stdin-dash.js";
+import type { CliIo } from "./terminal/cli-io.js";
+
+export async function runCli(
+  args: string[],
+  io: CliIo,
+  signal: AbortSignal,
+): Promise<ExitCodeValue> {
+  const runtime: CliRuntime = { io, signal, exitCode: ExitCode.ok, verboseLog: [] };
+  try {
+    await buildProgram(joinStdinDashes(args), runtime).parseAsync();
+    return runtime.exitCode;
+  } catch (error) {
+    if (signal.aborted) {
+      io.stderr.write("error: Aborted: interrupted\n");
+      return ExitCode.interrupted;
+    }
+    io.stderr.write(`${formatErrorLine(error)}\n`);
+    return exitCodeForError(error);
+  }
+}
