@@ -96,8 +96,9 @@ export function buildCloudTask(job: JobRecord, task: TaskRecord, ctx: ViewContex
     },
     requiredSlots: task.requiredSlots,
     executionInfo: executionInfo(task),
+    // A task has a node once it is placed on one (preparing) and keeps it after its run.
     ...(task.run !== undefined &&
-      task.run.startTime !== undefined && {
+      (task.run.startTime !== undefined || task.state === "preparing") && {
         nodeInfo: buildNodeInfo(ctx.baseUrl, job.poolId, task.run.node, job.id, task.id),
       }),
     ...(spec.dependsOn !== undefined && { dependsOn: spec.dependsOn }),
