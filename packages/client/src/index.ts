@@ -1,4 +1,83 @@
-// Public entry of @batch/client.
-export type { paths } from "@batch/types";
+// Public entry of @batch/client. Browser-safe: nothing here imports node:* modules.
+export type {
+  BatchError as BatchErrorBody,
+  BatchErrorDetail,
+  CloudJob,
+  CloudTask,
+  CloudTaskListSubtasksResult,
+  components,
+  ExitConditions,
+  JobAddParameter,
+  OperationId,
+  paths,
+  SubtaskInformation,
+  TaskAddCollectionResult,
+  TaskAddParameter,
+  TaskAddResult,
+  TaskConstraints,
+  TaskCountsResult,
+  TaskExecutionInformation,
+  TaskState,
+  TaskUpdateParameter,
+} from "@batch/types";
 export { apiVersion } from "@batch/types";
-export { createRawClient } from "./raw-client.js";
+export type {
+  AddManyOptions,
+  AddManyProgress,
+  AddManyResult,
+  SendCollection,
+  TaskAddOutcome,
+} from "./bulk-add.js";
+export { type BatchClient, type BatchClientOptions, createBatchClient } from "./client.js";
+export { SharedKeyCredential } from "./credentials/shared-key-credential.js";
+export {
+  type AccessToken,
+  batchScope,
+  type GetTokenOptions,
+  type TokenCredential,
+} from "./credentials/token-credential.js";
+export { BatchError, type BatchErrorKind, isBatchError } from "./errors.js";
+export type { UserAgentOption } from "./middleware/headers.js";
+export type { LogDetails, Logger, LoggerFunction, LogLevel } from "./middleware/logging.js";
+export { type RetryInfo, type RetryOptions, retryableStatuses } from "./middleware/retry.js";
+export { isNotModified, type NotModified } from "./operations/invoke.js";
+export type {
+  JobAddOptions,
+  JobDeleteOptions,
+  JobGetOptions,
+  JobGetTaskCountsOptions,
+  JobListOptions,
+  JobOperations,
+  JobTerminateOptions,
+} from "./operations/jobs.js";
+export type {
+  CallOptions,
+  ConditionalOptions,
+  ExpandOptions,
+  FilterOptions,
+  SelectOptions,
+} from "./operations/request-options.js";
+export type { ResponseMeta, WithMeta } from "./operations/response-meta.js";
+export type { UnconditionalGet, WriteResult } from "./operations/results.js";
+export type {
+  TaskAddCollectionOptions,
+  TaskAddOptions,
+  TaskDeleteOptions,
+  TaskGetOptions,
+  TaskListOptions,
+  TaskListSubtasksOptions,
+  TaskOperations,
+  TaskReactivateOptions,
+  TaskTerminateOptions,
+  TaskUpdateOptions,
+} from "./operations/tasks.js";
+export type { Page, PagedAsyncIterable, PageSettings } from "./pagination.js";
+export type {
+  CallContext,
+  CallRecord,
+  FetchLike,
+  Next,
+  Pipeline,
+  PipelineStep,
+} from "./pipeline.js";
+export type { TaskStateSummary, WaitForOptions } from "./wait.js";

@@ -1,0 +1,106 @@
+// createBatchClient: validates the options, builds the pipeline and the openapi-fetch client on
+// top of it, and hands both to the task and job operations.
+import { type paths, apiVersion as specApiVersion } from "@batch/types";
+import createClient, { type Client } from "openapi-fetch";
+import { SharedKeyCredential } from "./credentials/shared-key-credential.js";
+import { isTokenCredential, type TokenCredential } from "./credentials/token-credential.js";
+import { bearerTokenMiddleware } from "./middleware/bearer-token.js";
+import { buildUserAgent, headersMiddleware, type UserAgentOption } from "./middleware/headers.js";
+import { type Logger, loggingMiddleware } from "./middleware/logging.js";
+import { type RetryOptions, retryMiddleware } from "./middleware/retry.js";
+import { sharedKeyMiddleware } from "./middleware/shared-key.js";
+import { timeoutMiddleware } from "./middleware/timeout.js";
+import { transportStep } from "./middleware/transport.js";
+import type { OperationContext } from "./operations/invoke.js";
+import { createJobOperations, type JobOperations } from "./operations/jobs.js";
+import { createTaskOperations, type TaskOperations } from "./operations/tasks.js";
+import { createPipeline, type FetchLike, type Pipeline, type PipelineStep } from "./pipeline.js";
+
+export interface BatchClientOptions {
+  /** The account URL, e.g. "https://myaccount.westeurope.batch.azure.com" (https:// is assumed). */
+  endpoint: string;
+  /** Shared Key, or any `getToken(scopes)` credential such as @azure/identity's. */
+  credential: SharedKeyCredential | TokenCredential;
+  /** The api-version sent with every call (default: the one @batch/types was generated from). */
+  apiVersion?: string;
+  /** Retry settings, or false for a single attempt. */
+  retry?: RetryOptions | false;
+  /** Client-side deadline for each attempt, in milliseconds (default: none). */
+  timeoutMs?: number;
+  /** The transport (default: the global fetch); see `@batch/client/node-http`. */
+  fetch?: FetchLike;
+  /** Words put before the client's user-agent, or `{ prefix, suffix }`. */
+  userAgent?: UserAgentOption;
+  /** Receives one line per request and response, redacted. */
+  logger?: Logger;
+  /** Ask the service to echo client-request-id on every call. */
+  returnClientRequestId?: boolean;
+}
+
+export interface BatchClient {
+  readonly tasks: TaskOperations;
+  readonly jobs: JobOperations;
+  /** The openapi-fetch client typed with the spec's paths, running over the same pipeline. */
+  readonly raw: Client<paths>;
+  /** The pipeline itself, for requests the typed client cannot express (e.g. a stored nextLink). */
+  readonly pipeline: Pipeline;
+}
+
+export function createBatchClient(options: BatchClientOptions): BatchClient {
+  const endpoint = normalizeEndpoint(options.endpoint);
+  const { credential } = options;
+  let auth: PipelineStep;
+  if (credential instanceof SharedKeyCredential) auth = sharedKeyMiddleware(credential);
+  else if (isTokenCredential(credential)) auth = bearerTokenMiddleware(credential);
+  else {
+    throw new TypeError(
+      "createBatchClient: credential must be a SharedKeyCredential or have getToken(scopes)",
+    );
+  }
+  const fetchImpl: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const apiVersion = options.apiVersion ?? specApiVersion;
+  const pipeline = createPipeline({
+    headers: headersMiddleware({
+      apiVersion,
+      userAgent: buildUserAgent(options.userAgent),
+      returnClientRequestId: options.returnClientRequestId,
+    }),
+    retry: retryMiddleware(options.retry === false ? { maxRetries: 0 } : options.retry),
+    timeout: timeoutMiddleware({ timeoutMs: options.timeoutMs }),
+    auth,
+    logging: options.logger ? loggingMiddleware(options.logger) : undefined,
+    transport: transportStep(fetchImpl),
+  });
+  const raw = createClient<paths>({
+    baseUrl: endpoint.href.replace(/\/+$/, ""),
+    // Raw calls carry their signal on the Request; operations pass theirs per call instead.
+    fetch: (request) => pipeline.send(request, { signal: request.signal }),
+  });
+  const context: OperationContext = { raw, pipeline, apiVersion, origin: endpoint.origin };
+  return {
+    tasks: createTaskOperations(context),
+    jobs: createJobOperations(context),
+    raw,
+    pipeline,
+  };
+}
+
+function normalizeEndpoint(endpoint: string): URL {
+  if (typeof endpoint !== "string" || endpoint.trim() === "") {
+    throw new TypeError("createBatchClient: endpoint must be the account URL");
+  }
+  const text = /^[a-z][a-z0-9+.-]*:\/\//i.test(endpoint) ? endpoint : `https://${endpoint}`;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new TypeError(`createBatchClient: endpoint is not a URL: ${JSON.stringify(endpoint)}`);
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    throw new TypeError("createBatchClient: endpoint must be an http:// or https:// URL");
+  }
+  if (url.search !== "" || url.hash !== "") {
+    throw new TypeError("createBatchClient: endpoint must not have a query or fragment");
+  }
+  return url;
+}

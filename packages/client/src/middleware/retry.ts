@@ -1,0 +1,138 @@
+// Retries: which failures are retried, how long to wait (exponential backoff with full jitter,
+// or the service's Retry-After), and when to give up (attempts, elapsed time, the caller's
+// AbortSignal). It also records attempts whose outcome is unknown, which is how a later
+// TaskExists/JobExists can be recognised as our own earlier attempt.
+import { abortedError, type BatchError, isBatchError } from "../errors.js";
+import type { PipelineStep } from "../pipeline.js";
+import { redactUrl } from "../redaction.js";
+import { abortableSleep, type Sleep } from "../sleep.js";
+
+/** HTTP statuses worth another attempt; no other 4xx is ever retried. */
+export const retryableStatuses: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504]);
+
+export interface RetryInfo {
+  /** The attempt that just failed (1 for the first). */
+  attempt: number;
+  /** How long the client waits before the next attempt. */
+  delayMs: number;
+  /** The failed answer, when there was one. */
+  response?: Response;
+  /** The network or timeout error, when there was no answer. */
+  error?: BatchError;
+  /** Method and URL of the request; query values not on the allow-list are redacted. */
+  request: { method: string; url: string };
+  operation: string | undefined;
+}
+
+export interface RetryOptions {
+  /** Retries after the first attempt (default 4; 0 disables retrying). */
+  maxRetries?: number;
+  /** First backoff ceiling; it doubles on each retry (default 500 ms). */
+  baseDelayMs?: number;
+  /** Largest backoff ceiling (default 30 s). */
+  maxDelayMs?: number;
+  /** Largest wait a Retry-After header can impose (default 60 s). */
+  maxRetryAfterMs?: number;
+  /** No retry starts once this much time would have passed since the call began (default 120 s). */
+  maxElapsedMs?: number;
+  /** Called before each backoff sleep. */
+  onRetry?: (info: RetryInfo) => void | Promise<void>;
+  /** Random source in [0, 1) for the jitter (tests pin it). */
+  random?: () => number;
+  sleep?: Sleep;
+  /** Milliseconds clock for the elapsed-time budget and HTTP-date Retry-After. */
+  now?: () => number;
+}
+
+const defaults = {
+  maxRetries: 4,
+  baseDelayMs: 500,
+  maxDelayMs: 30_000,
+  maxRetryAfterMs: 60_000,
+  maxElapsedMs: 120_000,
+};
+
+// No answer, a timeout, 408 or a 5xx: the service may have applied the request. A 429 was
+// refused before any work was done.
+function outcomeUnknown(response: Response | undefined): boolean {
+  return response === undefined || response.status !== 429;
+}
+
+/** Milliseconds to wait from Retry-After (seconds or HTTP-date) or retry-after-ms headers. */
+export function retryAfterMs(headers: Headers, nowMs: number): number | undefined {
+  for (const name of ["retry-after-ms", "x-ms-retry-after-ms"]) {
+    const value = headers.get(name);
+    if (value !== null && /^\s*\d+(\.\d+)?\s*$/.test(value)) return Number(value);
+  }
+  const value = headers.get("retry-after");
+  if (value === null) return undefined;
+  if (/^\s*\d+\s*$/.test(value)) return Number(value) * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
+}
+
+export function retryMiddleware(options: RetryOptions = {}): PipelineStep {
+  const maxRetries = options.maxRetries ?? defaults.maxRetries;
+  const baseDelayMs = options.baseDelayMs ?? defaults.baseDelayMs;
+  const maxDelayMs = options.maxDelayMs ?? defaults.maxDelayMs;
+  const maxRetryAfterMs = options.maxRetryAfterMs ?? defaults.maxRetryAfterMs;
+  const maxElapsedMs = options.maxElapsedMs ?? defaults.maxElapsedMs;
+  const random = options.random ?? Math.random;
+  const sleep = options.sleep ?? abortableSleep;
+  const now = options.now ?? Date.now;
+
+  return async (request, next, context) => {
+    const { signal, record } = context;
+    const info = () => ({
+      operation: context.operation,
+      clientRequestId: record.clientRequestId,
+      attempts: record.attempts,
+    });
+    const started = now();
+    for (let attempt = 1; ; attempt++) {
+      if (signal?.aborted) throw abortedError(info(), signal.reason);
+      record.attempts = attempt;
+      let response: Response | undefined;
+      let error: BatchError | undefined;
+      try {
+        response = await next(
+          request,
+          attempt === context.attempt ? context : { ...context, attempt },
+        );
+      } catch (thrown) {
+        if (!isBatchError(thrown) || (thrown.kind !== "network" && thrown.kind !== "timeout")) {
+          throw thrown;
+        }
+        if (signal?.aborted) throw abortedError(info(), signal.reason);
+        error = thrown;
+      }
+      if (response !== undefined && !retryableStatuses.has(response.status)) return response;
+
+      const fromHeader = response ? retryAfterMs(response.headers, now()) : undefined;
+      const delayMs =
+        fromHeader !== undefined
+          ? Math.min(fromHeader, maxRetryAfterMs)
+          : Math.floor(random() * Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1)));
+      if (attempt > maxRetries || now() - started + delayMs > maxElapsedMs) {
+        if (response) return response;
+        throw error;
+      }
+      if (outcomeUnknown(response)) record.uncertainAttempts++;
+      await options.onRetry?.({
+        attempt,
+        delayMs,
+        ...(response ? { response } : {}),
+        ...(error ? { error } : {}),
+        request: { method: request.method, url: redactUrl(request.url) },
+        operation: context.operation,
+      });
+      // Release the connection of the answer we are not going to read.
+      await response?.body?.cancel().catch(() => undefined);
+      try {
+        await sleep(delayMs, signal);
+      } catch (reason) {
+        throw abortedError(info(), signal?.reason ?? reason);
+      }
+    }
+  };
+}

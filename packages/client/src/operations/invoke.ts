@@ -1,0 +1,111 @@
+// Runs one operation through openapi-fetch and the pipeline, and turns the answer into a result:
+// data plus meta on success, a NotModified marker on 304, a reconciled write when an error code
+// proves our own earlier attempt went through, and a BatchError for everything else.
+import type { OperationId, paths } from "@batch/types";
+import type { Client } from "openapi-fetch";
+import { BatchError, isBatchError, serviceError } from "../errors.js";
+import { newCallRecord, type Pipeline } from "../pipeline.js";
+import { type ResponseMeta, readMeta } from "./response-meta.js";
+
+/** What every operation needs from the client. */
+export interface OperationContext {
+  readonly raw: Client<paths>;
+  readonly pipeline: Pipeline;
+  readonly apiVersion: string;
+  /** Origin of the endpoint; nextLinks must stay on it. */
+  readonly origin: string;
+}
+
+/** The answer to a conditional GET whose condition did not hold (HTTP 304). */
+export interface NotModified {
+  readonly notModified: true;
+  readonly meta: ResponseMeta;
+}
+
+export function isNotModified(value: unknown): value is NotModified {
+  return typeof value === "object" && value !== null && (value as NotModified).notModified === true;
+}
+
+export interface InvokeOptions {
+  operation: OperationId;
+  signal?: AbortSignal | undefined;
+  /** The serialized request body, handed to the pipeline so it is not read back from a stream. */
+  body?: string | undefined;
+  /**
+   * Error codes that, once an earlier attempt's outcome was unknown, mean that attempt did the
+   * work (e.g. TaskExists for Task_Add). The call then succeeds with `reconciled: true`.
+   */
+  reconcile?: readonly string[];
+}
+
+export type PipelineFetch = (request: Request) => Promise<Response>;
+
+export interface RawAnswer {
+  data?: unknown;
+  error?: unknown;
+  response: Response;
+}
+
+export type Invocation =
+  | { kind: "ok"; data: unknown; meta: ResponseMeta; reconciled: boolean }
+  | { kind: "notModified"; meta: ResponseMeta };
+
+export async function invoke(
+  context: OperationContext,
+  options: InvokeOptions,
+  call: (fetch: PipelineFetch) => Promise<RawAnswer>,
+): Promise<Invocation> {
+  const record = newCallRecord();
+  const fetch: PipelineFetch = (request) =>
+    context.pipeline.send(request, {
+      operation: options.operation,
+      signal: options.signal,
+      body: options.body,
+      record,
+    });
+  let answer: RawAnswer;
+  try {
+    answer = await call(fetch);
+  } catch (error) {
+    if (isBatchError(error) || !(error instanceof SyntaxError)) throw error;
+    throw new BatchError({
+      kind: "service",
+      code: "InvalidResponseBody",
+      message: `${options.operation}: the service answered with a body that is not valid JSON`,
+      operation: options.operation,
+      clientRequestId: record.clientRequestId,
+      attempts: record.attempts,
+      cause: error,
+    });
+  }
+  const { response } = answer;
+  const meta = readMeta(response, record);
+  if (response.ok) return { kind: "ok", data: answer.data, meta, reconciled: false };
+  if (response.status === 304) return { kind: "notModified", meta };
+  const error = serviceError(response, answer.error, {
+    operation: options.operation,
+    clientRequestId: record.clientRequestId,
+    attempts: record.attempts,
+  });
+  if (
+    error.code !== undefined &&
+    options.reconcile?.includes(error.code) &&
+    record.uncertainAttempts > 0
+  ) {
+    return { kind: "ok", data: undefined, meta, reconciled: true };
+  }
+  throw error;
+}
+
+/** Reads a response the way openapi-fetch does, for requests made without it (nextLinks). */
+export async function readAnswer(response: Response): Promise<RawAnswer> {
+  const text = response.status === 204 || response.status === 304 ? "" : await response.text();
+  if (response.ok) return { data: text === "" ? undefined : JSON.parse(text), response };
+  let error: unknown = text;
+  try {
+    error = JSON.parse(text);
+  } catch {
+    // not JSON: keep the text
+  }
+  return { error, response };
+}

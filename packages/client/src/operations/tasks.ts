@@ -1,0 +1,345 @@
+// client.tasks: the nine task operations of the mission document, plus addMany and waitFor.
+// Request and response bodies pass through as JSON, typed by @batch/types, with no per-property
+// conversion.
+import type {
+  CloudTask,
+  CloudTaskListSubtasksResult,
+  TaskAddCollectionResult,
+  TaskAddParameter,
+  TaskUpdateParameter,
+} from "@batch/types";
+import { type AddManyOptions, type AddManyResult, addMany } from "../bulk-add.js";
+import { BatchError } from "../errors.js";
+import { createPager, fetchNextPage, type PagedAsyncIterable, toPage } from "../pagination.js";
+import { type TaskStateSummary, type WaitForOptions, waitForTasks } from "../wait.js";
+import { invoke, type NotModified, type OperationContext } from "./invoke.js";
+import {
+  assertId,
+  type CallOptions,
+  type ConditionalOptions,
+  callHeaders,
+  commaList,
+  conditionalHeaders,
+  type ExpandOptions,
+  type FilterOptions,
+  type SelectOptions,
+} from "./request-options.js";
+import type { WithMeta } from "./response-meta.js";
+import { bodyWithMeta, type UnconditionalGet, type WriteResult, writeResult } from "./results.js";
+
+export type TaskAddOptions = CallOptions;
+export type TaskAddCollectionOptions = CallOptions;
+export interface TaskGetOptions
+  extends CallOptions,
+    ConditionalOptions,
+    SelectOptions,
+    ExpandOptions {}
+export interface TaskListOptions extends CallOptions, SelectOptions, ExpandOptions, FilterOptions {}
+export interface TaskListSubtasksOptions extends CallOptions, SelectOptions {}
+export interface TaskUpdateOptions extends CallOptions, ConditionalOptions {}
+export interface TaskTerminateOptions extends CallOptions, ConditionalOptions {}
+export interface TaskReactivateOptions extends CallOptions, ConditionalOptions {}
+export interface TaskDeleteOptions extends CallOptions, ConditionalOptions {}
+
+/** At most this many tasks go in one add-collection request (a service limit). */
+export const maxTasksPerCollection = 100;
+
+export interface TaskOperations {
+  /** Task_Add. A TaskExists met after a lost answer resolves with `reconciled: true`. */
+  add(jobId: string, task: TaskAddParameter, options?: TaskAddOptions): Promise<WriteResult>;
+  /** Task_AddCollection: one request of 1 to 100 tasks; per-task results in `value`. */
+  addCollection(
+    jobId: string,
+    tasks: readonly TaskAddParameter[],
+    options?: TaskAddCollectionOptions,
+  ): Promise<WithMeta<TaskAddCollectionResult>>;
+  /** Any number of tasks, chunked, concurrent, retried and reconciled; see AddManyOptions. */
+  addMany(
+    jobId: string,
+    tasks: Iterable<TaskAddParameter> | AsyncIterable<TaskAddParameter>,
+    options?: AddManyOptions,
+  ): Promise<AddManyResult>;
+  /** Task_Get. */
+  get(
+    jobId: string,
+    taskId: string,
+    options?: UnconditionalGet<TaskGetOptions>,
+  ): Promise<WithMeta<CloudTask>>;
+  /** Task_Get with If-None-Match or If-Modified-Since: 304 gives `{ notModified: true }`. */
+  get(
+    jobId: string,
+    taskId: string,
+    options: TaskGetOptions,
+  ): Promise<WithMeta<CloudTask> | NotModified>;
+  /** Task_List, across every page. */
+  list(jobId: string, options?: TaskListOptions): PagedAsyncIterable<CloudTask>;
+  /** Task_ListSubtasks (not paged). */
+  listSubtasks(
+    jobId: string,
+    taskId: string,
+    options?: TaskListSubtasksOptions,
+  ): Promise<WithMeta<CloudTaskListSubtasksResult>>;
+  /** Task_Update: replaces the constraints (omitted constraints reset to the defaults). */
+  update(
+    jobId: string,
+    taskId: string,
+    update: TaskUpdateParameter,
+    options?: TaskUpdateOptions,
+  ): Promise<WriteResult>;
+  /** Task_Terminate. TaskCompleted met after a lost answer resolves with `reconciled: true`. */
+  terminate(jobId: string, taskId: string, options?: TaskTerminateOptions): Promise<WriteResult>;
+  /** Task_Reactivate. TaskNotCompleted after a lost answer resolves with `reconciled: true`. */
+  reactivate(jobId: string, taskId: string, options?: TaskReactivateOptions): Promise<WriteResult>;
+  /** Task_Delete. TaskNotFound met after a lost answer resolves with `reconciled: true`. */
+  delete(jobId: string, taskId: string, options?: TaskDeleteOptions): Promise<WriteResult>;
+  /** Polls the job's tasks until every (matching) task has completed. */
+  waitFor(jobId: string, options?: WaitForOptions): Promise<TaskStateSummary>;
+}
+
+export function createTaskOperations(context: OperationContext): TaskOperations {
+  const { raw } = context;
+  const apiVersion = context.apiVersion;
+
+  /** Task_AddCollection with the body already serialized (addMany measures it anyway). */
+  async function addCollectionJson(
+    jobId: string,
+    json: string,
+    options: TaskAddCollectionOptions,
+  ): Promise<WithMeta<TaskAddCollectionResult>> {
+    assertId("jobId", jobId);
+    const invocation = await invoke(
+      context,
+      { operation: "Task_AddCollection", signal: options.signal, body: json },
+      (fetch) =>
+        raw.POST("/jobs/{jobId}/addtaskcollection", {
+          params: {
+            path: { jobId },
+            query: { "api-version": apiVersion, timeout: options.timeout },
+            header: callHeaders(options),
+          },
+          // openapi-fetch only needs a body to call the serializer; `json` is what is sent.
+          body: { value: [] },
+          bodySerializer: () => json,
+          fetch,
+        }),
+    );
+    return bodyWithMeta<TaskAddCollectionResult>(invocation);
+  }
+
+  const tasks: TaskOperations = {
+    async add(jobId, task, options = {}) {
+      assertId("jobId", jobId);
+      const json = JSON.stringify(task);
+      const invocation = await invoke(
+        context,
+        { operation: "Task_Add", signal: options.signal, body: json, reconcile: ["TaskExists"] },
+        (fetch) =>
+          raw.POST("/jobs/{jobId}/tasks", {
+            params: {
+              path: { jobId },
+              query: { "api-version": apiVersion, timeout: options.timeout },
+              header: callHeaders(options),
+            },
+            body: task,
+            bodySerializer: () => json,
+            fetch,
+          }),
+      );
+      return writeResult(invocation);
+    },
+
+    addCollection(jobId, taskList, options = {}) {
+      if (
+        !Array.isArray(taskList) ||
+        taskList.length === 0 ||
+        taskList.length > maxTasksPerCollection
+      ) {
+        const count = Array.isArray(taskList) ? taskList.length : "no array";
+        return Promise.reject(
+          new BatchError({
+            kind: "client",
+            code: "InvalidTaskCount",
+            message: `addCollection takes 1 to ${maxTasksPerCollection} tasks (got ${count}); use addMany for more`,
+            operation: "Task_AddCollection",
+          }),
+        );
+      }
+      return addCollectionJson(jobId, JSON.stringify({ value: taskList }), options);
+    },
+
+    async addMany(jobId, taskSource, options = {}) {
+      assertId("jobId", jobId);
+      return addMany(
+        (json, callOptions) => addCollectionJson(jobId, json, callOptions),
+        taskSource,
+        options,
+      );
+    },
+
+    async get(jobId: string, taskId: string, options: TaskGetOptions = {}) {
+      assertId("jobId", jobId);
+      assertId("taskId", taskId);
+      const invocation = await invoke(
+        context,
+        { operation: "Task_Get", signal: options.signal },
+        (fetch) =>
+          raw.GET("/jobs/{jobId}/tasks/{taskId}", {
+            params: {
+              path: { jobId, taskId },
+              query: {
+                "api-version": apiVersion,
+                $select: commaList(options.select),
+                $expand: commaList(options.expand),
+                timeout: options.timeout,
+              },
+              header: { ...callHeaders(options), ...conditionalHeaders(options) },
+            },
+            fetch,
+          }),
+      );
+      if (invocation.kind === "notModified") return { notModified: true, meta: invocation.meta };
+      return bodyWithMeta<CloudTask>(invocation);
+    },
+
+    list(jobId, options = {}) {
+      assertId("jobId", jobId);
+      return createPager<CloudTask>({
+        first: async (maxPageSize) => {
+          const invocation = await invoke(
+            context,
+            { operation: "Task_List", signal: options.signal },
+            (fetch) =>
+              raw.GET("/jobs/{jobId}/tasks", {
+                params: {
+                  path: { jobId },
+                  query: {
+                    "api-version": apiVersion,
+                    $filter: options.filter,
+                    $select: commaList(options.select),
+                    $expand: commaList(options.expand),
+                    maxresults: maxPageSize ?? options.maxResults,
+                    timeout: options.timeout,
+                  },
+                  header: callHeaders(options),
+                },
+                fetch,
+              }),
+          );
+          return toPage<CloudTask>(
+            invocation.kind === "ok" ? invocation.data : undefined,
+            invocation.meta,
+          );
+        },
+        next: (link) => fetchNextPage<CloudTask>(context, "Task_List", link, options),
+      });
+    },
+
+    async listSubtasks(jobId, taskId, options = {}) {
+      assertId("jobId", jobId);
+      assertId("taskId", taskId);
+      const invocation = await invoke(
+        context,
+        { operation: "Task_ListSubtasks", signal: options.signal },
+        (fetch) =>
+          raw.GET("/jobs/{jobId}/tasks/{taskId}/subtasksinfo", {
+            params: {
+              path: { jobId, taskId },
+              query: {
+                "api-version": apiVersion,
+                $select: commaList(options.select),
+                timeout: options.timeout,
+              },
+              header: callHeaders(options),
+            },
+            fetch,
+          }),
+      );
+      return bodyWithMeta<CloudTaskListSubtasksResult>(invocation);
+    },
+
+    async update(jobId, taskId, update, options = {}) {
+      assertId("jobId", jobId);
+      assertId("taskId", taskId);
+      const json = JSON.stringify(update ?? {});
+      const invocation = await invoke(
+        context,
+        { operation: "Task_Update", signal: options.signal, body: json },
+        (fetch) =>
+          raw.PUT("/jobs/{jobId}/tasks/{taskId}", {
+            params: {
+              path: { jobId, taskId },
+              query: { "api-version": apiVersion, timeout: options.timeout },
+              header: { ...callHeaders(options), ...conditionalHeaders(options) },
+            },
+            body: update,
+            bodySerializer: () => json,
+            fetch,
+          }),
+      );
+      return writeResult(invocation);
+    },
+
+    async terminate(jobId, taskId, options = {}) {
+      assertId("jobId", jobId);
+      assertId("taskId", taskId);
+      const invocation = await invoke(
+        context,
+        { operation: "Task_Terminate", signal: options.signal, reconcile: ["TaskCompleted"] },
+        (fetch) =>
+          raw.POST("/jobs/{jobId}/tasks/{taskId}/terminate", {
+            params: {
+              path: { jobId, taskId },
+              query: { "api-version": apiVersion, timeout: options.timeout },
+              header: { ...callHeaders(options), ...conditionalHeaders(options) },
+            },
+            fetch,
+          }),
+      );
+      return writeResult(invocation);
+    },
+
+    async reactivate(jobId, taskId, options = {}) {
+      assertId("jobId", jobId);
+      assertId("taskId", taskId);
+      const invocation = await invoke(
+        context,
+        { operation: "Task_Reactivate", signal: options.signal, reconcile: ["TaskNotCompleted"] },
+        (fetch) =>
+          raw.POST("/jobs/{jobId}/tasks/{taskId}/reactivate", {
+            params: {
+              path: { jobId, taskId },
+              query: { "api-version": apiVersion, timeout: options.timeout },
+              header: { ...callHeaders(options), ...conditionalHeaders(options) },
+            },
+            fetch,
+          }),
+      );
+      return writeResult(invocation);
+    },
+
+    async delete(jobId, taskId, options = {}) {
+      assertId("jobId", jobId);
+      assertId("taskId", taskId);
+      const invocation = await invoke(
+        context,
+        { operation: "Task_Delete", signal: options.signal, reconcile: ["TaskNotFound"] },
+        (fetch) =>
+          raw.DELETE("/jobs/{jobId}/tasks/{taskId}", {
+            params: {
+              path: { jobId, taskId },
+              query: { "api-version": apiVersion, timeout: options.timeout },
+              header: { ...callHeaders(options), ...conditionalHeaders(options) },
+            },
+            fetch,
+          }),
+      );
+      return writeResult(invocation);
+    },
+
+    async waitFor(jobId, options = {}) {
+      assertId("jobId", jobId);
+      return waitForTasks((listOptions) => tasks.list(jobId, listOptions), options);
+    },
+  };
+  return tasks;
+}

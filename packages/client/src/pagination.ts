@@ -1,0 +1,101 @@
+// Paging over `odata.nextLink`: `for await` over items, or `.byPage()` over pages. One page is
+// fetched at a time and only when the consumer asks for more, so memory stays at one page
+// whatever the length of the list.
+import type { OperationId } from "@batch/types";
+import { BatchError } from "./errors.js";
+import { invoke, type OperationContext, readAnswer } from "./operations/invoke.js";
+import type { ResponseMeta } from "./operations/response-meta.js";
+
+export interface Page<T> {
+  items: T[];
+  /** The absolute nextLink of the following page; undefined on the last page. */
+  continuationToken: string | undefined;
+  meta: ResponseMeta;
+}
+
+export interface PageSettings {
+  /** Items per page (query `maxresults`, 1 to 1000); applies to the first request. */
+  maxPageSize?: number;
+  /** Resume from a page's `continuationToken`. */
+  continuationToken?: string;
+}
+
+export interface PagedAsyncIterable<T> extends AsyncIterable<T> {
+  byPage(settings?: PageSettings): AsyncIterableIterator<Page<T>>;
+}
+
+export function createPager<T>(fetchers: {
+  first: (maxPageSize: number | undefined) => Promise<Page<T>>;
+  next: (continuationToken: string) => Promise<Page<T>>;
+}): PagedAsyncIterable<T> {
+  async function* pages(settings: PageSettings = {}): AsyncIterableIterator<Page<T>> {
+    let link = settings.continuationToken;
+    if (link === undefined) {
+      const page = await fetchers.first(settings.maxPageSize);
+      link = page.continuationToken;
+      yield page;
+    }
+    while (link !== undefined) {
+      const page = await fetchers.next(link);
+      link = page.continuationToken;
+      yield page;
+    }
+  }
+  return {
+    byPage: pages,
+    async *[Symbol.asyncIterator]() {
+      for await (const page of pages()) yield* page.items;
+    },
+  };
+}
+
+interface ListBody<T> {
+  value?: T[];
+  "odata.nextLink"?: string;
+}
+
+export function toPage<T>(data: unknown, meta: ResponseMeta): Page<T> {
+  const body = (data ?? {}) as ListBody<T>;
+  const next = body["odata.nextLink"];
+  return {
+    items: body.value ?? [],
+    continuationToken: typeof next === "string" && next !== "" ? next : undefined,
+    meta,
+  };
+}
+
+/**
+ * GETs a nextLink exactly as the service gave it, through the pipeline (so it is signed, and
+ * api-version is added only if the link lacks it). A link to another origin is refused: it would
+ * carry our credentials to a host we were not configured for.
+ */
+export async function fetchNextPage<T>(
+  context: OperationContext,
+  operation: OperationId,
+  link: string,
+  options: { signal?: AbortSignal | undefined; returnClientRequestId?: boolean | undefined },
+): Promise<Page<T>> {
+  let url: URL;
+  try {
+    url = new URL(link);
+  } catch {
+    url = new URL("invalid:");
+  }
+  if (url.origin !== context.origin) {
+    throw new BatchError({
+      kind: "client",
+      code: "InvalidNextLink",
+      message: `${operation}: the next-page link is not an absolute URL on ${context.origin}`,
+      operation,
+    });
+  }
+  const headers = new Headers();
+  if (options.returnClientRequestId) headers.set("return-client-request-id", "true");
+  const result = await invoke(context, { operation, signal: options.signal }, async (fetch) =>
+    readAnswer(await fetch(new Request(link, { method: "GET", headers }))),
+  );
+  if (result.kind !== "ok") {
+    throw new BatchError({ kind: "service", message: `${operation}: unexpected 304`, operation });
+  }
+  return toPage<T>(result.data, result.meta);
+}

@@ -1,0 +1,120 @@
+// The fetch pipeline every request of the client goes through: the step types, the per-call
+// context, and the one place where the middleware is put in order.
+//
+// openapi-fetch hands us a finished `Request`; its own middleware cannot send a request twice,
+// so retries, per-attempt timeouts and signing live here, in an onion of `(request, next)` steps
+// given to openapi-fetch as its `fetch`.
+import type { OperationId } from "@batch/types";
+
+/** Anything shaped like the global `fetch`: the transport at the centre of the pipeline. */
+export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
+
+/** What the pipeline learns about one logical call; the operations read it back afterwards. */
+export interface CallRecord {
+  /** HTTP attempts made so far (1 when the first answer was final). */
+  attempts: number;
+  /**
+   * Attempts, before the last one, whose outcome is unknown: no answer, a timeout, 408 or 5xx.
+   * Non-zero means the service may already have applied the request once.
+   */
+  uncertainAttempts: number;
+  /** The `client-request-id` sent with every attempt of this call. */
+  clientRequestId: string | undefined;
+}
+
+/** Per-call state handed from step to step. Steps pass a changed copy to `next`, never mutate it. */
+export interface CallContext {
+  /** The operationId (e.g. "Task_Get"), or undefined for raw calls. */
+  readonly operation: OperationId | undefined;
+  /** The caller's signal: aborts the whole call, every attempt and every backoff sleep. */
+  readonly signal: AbortSignal | undefined;
+  /** A signal for the current attempt only (set by the timeout step); falls back to `signal`. */
+  readonly attemptSignal: AbortSignal | undefined;
+  /**
+   * The request body, read once so that every attempt can send it again. Steps read the body
+   * from here, not from `request.body` (a stream that can be consumed only once).
+   */
+  readonly body: string | Uint8Array<ArrayBuffer> | undefined;
+  /** 1 for the first attempt, 2 for the first retry... */
+  readonly attempt: number;
+  readonly record: CallRecord;
+}
+
+export type Next = (request: Request, context: CallContext) => Promise<Response>;
+
+/** One middleware: look at or change the request, call `next` (any number of times), return a Response. */
+export type PipelineStep = (
+  request: Request,
+  next: Next,
+  context: CallContext,
+) => Promise<Response>;
+
+/** Per-call inputs for `Pipeline.send`. */
+export interface SendOptions {
+  operation?: OperationId | undefined;
+  signal?: AbortSignal | undefined;
+  /** The serialized body when the caller already has it; otherwise the request's body is read once. */
+  body?: string | undefined;
+  record?: CallRecord | undefined;
+}
+
+export interface Pipeline {
+  send(request: Request, options?: SendOptions): Promise<Response>;
+}
+
+export function newCallRecord(): CallRecord {
+  return { attempts: 0, uncertainAttempts: 0, clientRequestId: undefined };
+}
+
+/** Nests `steps` around `transport`: the first step is the outermost. */
+export function composeSteps(steps: readonly PipelineStep[], transport: Next): Next {
+  let next = transport;
+  for (let i = steps.length - 1; i >= 0; i--) {
+    const step = steps[i]!;
+    const inner = next;
+    next = (request, context) => step(request, inner, context);
+  }
+  return next;
+}
+
+/**
+ * Builds the pipeline. The order is the contract, outermost first:
+ *
+ *   headers  once per call: api-version, client-request-id (kept across retries), user-agent,
+ *            content type
+ *   retry    attempts with backoff, Retry-After, budgets; records uncertain attempts
+ *   timeout  a client-side deadline for each attempt
+ *   auth     Shared Key (a fresh ocp-date and signature per attempt) or a bearer token
+ *   logging  what goes on the wire and what comes back, redacted by allow-list
+ *   transport  the injected fetch
+ */
+export function createPipeline(parts: {
+  headers: PipelineStep;
+  retry: PipelineStep;
+  timeout: PipelineStep;
+  auth: PipelineStep | undefined;
+  logging: PipelineStep | undefined;
+  transport: Next;
+}): Pipeline {
+  const steps = [parts.headers, parts.retry, parts.timeout, parts.auth, parts.logging].filter(
+    (step): step is PipelineStep => step !== undefined,
+  );
+  const run = composeSteps(steps, parts.transport);
+  return {
+    async send(request, options = {}) {
+      let body: string | Uint8Array<ArrayBuffer> | undefined = options.body;
+      if (body === undefined && request.body !== null) {
+        const bytes = new Uint8Array(await request.arrayBuffer());
+        body = bytes.byteLength > 0 ? bytes : undefined;
+      }
+      return run(request, {
+        operation: options.operation,
+        signal: options.signal ?? undefined,
+        attemptSignal: undefined,
+        body: body === "" ? undefined : body,
+        attempt: 1,
+        record: options.record ?? newCallRecord(),
+      });
+    },
+  };
+}
