@@ -1,0 +1,83 @@
+// Building the emulator's responses: the headers every answer carries (request-id,
+// DataServiceVersion, the client-request-id echo), OData JSON bodies with their
+// `odata.metadata`, write headers (ETag, Last-Modified, DataServiceId) and BatchError bodies.
+
+import { formatHttpDate } from "../service/etag.js";
+import type { WriteResult } from "../service/task-operations.js";
+import type { RequestContext } from "./request-context.js";
+
+export const JSON_CONTENT_TYPE = "application/json;odata=minimalmetadata";
+
+/** Metadata fragments of the entity sets the emulator answers with. */
+export const METADATA = {
+  task: "tasks/@Element",
+  tasks: "tasks",
+  taskAddResult: "taskaddresult",
+  subtasks: "subtaskinformations",
+  job: "jobs/@Element",
+  jobs: "jobs",
+  taskCounts: "taskcounts/@Element",
+  error: "Microsoft.Azure.Batch.Protocol.Entities.Container.errors/@Element",
+} as const;
+
+export interface ErrorLike {
+  status: number;
+  code: string;
+  message: string;
+  values?: { key: string; value: string }[] | undefined;
+}
+
+export function baseHeaders(
+  ctx: Pick<RequestContext, "requestId" | "echoClientRequestId">,
+): Headers {
+  const headers = new Headers({ "request-id": ctx.requestId, DataServiceVersion: "3.0" });
+  if (ctx.echoClientRequestId !== undefined)
+    headers.set("client-request-id", ctx.echoClientRequestId);
+  return headers;
+}
+
+export function writeHeaders(headers: Headers, result: WriteResult, dataServiceId = true): Headers {
+  headers.set("ETag", result.eTag);
+  headers.set("Last-Modified", formatHttpDate(result.lastModified));
+  if (dataServiceId) headers.set("DataServiceId", result.url);
+  return headers;
+}
+
+export function jsonResponse(
+  ctx: RequestContext,
+  status: number,
+  metadata: string,
+  body: object,
+  headers: Headers = baseHeaders(ctx),
+): Response {
+  headers.set("Content-Type", JSON_CONTENT_TYPE);
+  const payload = { "odata.metadata": `${ctx.origin}/$metadata#${metadata}`, ...body };
+  return new Response(JSON.stringify(payload), { status, headers });
+}
+
+export function emptyResponse(status: number, headers: Headers): Response {
+  return new Response(null, { status, headers });
+}
+
+/**
+ * A BatchError answer. The message carries the request id and time on extra lines, as the
+ * service's do; a 304 has no body at all.
+ */
+export function errorResponse(
+  ctx: Pick<RequestContext, "requestId" | "echoClientRequestId" | "origin">,
+  error: ErrorLike,
+): Response {
+  const headers = baseHeaders(ctx);
+  if (error.status === 304) return new Response(null, { status: 304, headers });
+  headers.set("Content-Type", JSON_CONTENT_TYPE);
+  const body = {
+    "odata.metadata": `${ctx.origin}/$metadata#${METADATA.error}`,
+    code: error.code,
+    message: {
+      lang: "en-US",
+      value: `${error.message}\nRequestId:${ctx.requestId}\nTime:${new Date().toISOString()}`,
+    },
+    ...(error.values && error.values.length > 0 && { values: error.values }),
+  };
+  return new Response(JSON.stringify(body), { status: error.status, headers });
+}
