@@ -1,0 +1,48 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
+import { describe, expect, it } from "vitest";
+import * as publicApi from "./index.js";
+import { clientVersion } from "./version.js";
+
+describe("public entry", () => {
+  it("exports the documented runtime names", () => {
+    expect(Object.keys(publicApi).sort()).toEqual(
+      [
+        "BatchError",
+        "SharedKeyCredential",
+        "apiVersion",
+        "batchScope",
+        "createBatchClient",
+        "isBatchError",
+        "isNotModified",
+        "retryableStatuses",
+      ].sort(),
+    );
+  });
+
+  it("bundles for browsers under 15 KiB gzipped, with no node: import", async () => {
+    const result = await build({
+      entryPoints: [fileURLToPath(new URL("./index.ts", import.meta.url))],
+      bundle: true,
+      minify: true,
+      platform: "browser",
+      format: "esm",
+      write: false,
+      logLevel: "silent",
+    });
+    const code = result.outputFiles[0]!.text;
+    const gzipped = gzipSync(code).byteLength;
+    expect(gzipped).toBeLessThan(15 * 1024);
+    expect(code).not.toMatch(/["']node:/);
+    expect(code).not.toMatch(/\brequire\(/);
+  });
+
+  it("sends the version of package.json in its user-agent", () => {
+    const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
+      version: string;
+    };
+    expect(clientVersion).toBe(pkg.version);
+  });
+});

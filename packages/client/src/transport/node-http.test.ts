@@ -1,0 +1,146 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createBatchClient } from "../client.js";
+import { SharedKeyCredential } from "../credentials/shared-key-credential.js";
+import { devAccount, devKey } from "../test-support/scripted-fetch.js";
+import { createNodeHttpFetch } from "./node-http.js";
+
+interface Received {
+  method: string;
+  url: string;
+  headers: IncomingMessage["headers"];
+  body: string;
+}
+
+let server: Server;
+let base: string;
+const received: Received[] = [];
+let connections = 0;
+const nodeFetch = createNodeHttpFetch();
+
+function route(req: IncomingMessage, body: string, res: ServerResponse): void {
+  received.push({ method: req.method!, url: req.url!, headers: req.headers, body });
+  const path = req.url!.split("?")[0];
+  if (path === "/hang") return; // never answers
+  if (path === "/no-content") {
+    res.writeHead(204, { "request-id": "r-204" }).end();
+    return;
+  }
+  if (path === "/not-modified") {
+    res.writeHead(304, { etag: "0x1" }).end();
+    return;
+  }
+  if (path?.startsWith("/jobs/")) {
+    res.writeHead(200, { "content-type": "application/json", "request-id": "r-task", etag: "0x9" });
+    res.end(JSON.stringify({ id: "t1", state: "running" }));
+    return;
+  }
+  res.writeHead(201, { "content-type": "text/plain", "x-echo": "yes" });
+  res.end(`echo:${body}`);
+}
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => route(req, Buffer.concat(chunks).toString("utf8"), res));
+  });
+  server.on("connection", () => connections++);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  nodeFetch.close();
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+describe("createNodeHttpFetch", () => {
+  it("sends method, path, query, headers and body, and returns a standard Response", async () => {
+    const response = await nodeFetch(`${base}/echo?a=1&b=%27x%27`, {
+      method: "POST",
+      headers: { "x-test": "1", "content-type": "application/json" },
+      body: new TextEncoder().encode('{"ä":1}'),
+    });
+    expect(response).toBeInstanceOf(Response);
+    expect(response.status).toBe(201);
+    expect(response.headers.get("x-echo")).toBe("yes");
+    expect(await response.text()).toBe('echo:{"ä":1}');
+    const last = received.at(-1)!;
+    expect(last).toMatchObject({ method: "POST", url: "/echo?a=1&b=%27x%27", body: '{"ä":1}' });
+    expect(last.headers["content-length"]).toBe("8");
+    expect(last.headers["x-test"]).toBe("1");
+  });
+
+  it("sends Content-Length: 0 on a bodyless POST and none on a GET", async () => {
+    await (await nodeFetch(`${base}/echo`, { method: "POST" })).text();
+    expect(received.at(-1)!.headers["content-length"]).toBe("0");
+    await (await nodeFetch(`${base}/echo`)).text();
+    expect(received.at(-1)!.headers["content-length"]).toBeUndefined();
+    expect(received.at(-1)!.headers["transfer-encoding"]).toBeUndefined();
+  });
+
+  it("accepts a Request and string bodies", async () => {
+    const response = await nodeFetch(new Request(`${base}/echo`, { method: "PUT", body: "hello" }));
+    expect(await response.text()).toBe("echo:hello");
+    expect(received.at(-1)!.headers["content-type"]).toBe("text/plain;charset=UTF-8");
+  });
+
+  it("gives 204 and 304 a null body", async () => {
+    const noContent = await nodeFetch(`${base}/no-content`, { method: "POST" });
+    expect([noContent.status, noContent.body]).toEqual([204, null]);
+    expect(noContent.headers.get("request-id")).toBe("r-204");
+    const notModified = await nodeFetch(`${base}/not-modified`);
+    expect([notModified.status, notModified.body]).toEqual([304, null]);
+  });
+
+  it("rejects with the signal's reason when aborted, and at once when already aborted", async () => {
+    const controller = new AbortController();
+    const pending = nodeFetch(`${base}/hang`, { signal: controller.signal });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const reason = new Error("stop");
+    controller.abort(reason);
+    await expect(pending).rejects.toBe(reason);
+    const before = received.length;
+    await expect(nodeFetch(`${base}/echo`, { signal: AbortSignal.abort() })).rejects.toMatchObject({
+      name: "AbortError",
+    });
+    expect(received.length).toBe(before);
+  });
+
+  it("fails like fetch when nothing listens", async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    const error = await nodeFetch(`http://127.0.0.1:${port}/`).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TypeError);
+    expect((error as TypeError).message).toBe("fetch failed");
+    expect(((error as TypeError).cause as NodeJS.ErrnoException).code).toBe("ECONNREFUSED");
+  });
+
+  it("keeps connections alive between requests", async () => {
+    const own = createNodeHttpFetch();
+    const before = connections;
+    for (let i = 0; i < 5; i++) await (await own(`${base}/echo`)).text();
+    own.close();
+    expect(connections - before).toBe(1);
+  });
+
+  it("serves as the client's transport", async () => {
+    const client = createBatchClient({
+      endpoint: base,
+      credential: new SharedKeyCredential(devAccount, devKey),
+      fetch: nodeFetch,
+    });
+    const task = await client.tasks.get("j 1", "t1", { select: "id,state" });
+    expect(task).toEqual({ id: "t1", state: "running" });
+    expect(task.meta).toMatchObject({ requestId: "r-task", eTag: "0x9" });
+    const last = received.at(-1)!;
+    expect(last.url).toMatch(/^\/jobs\/j%201\/tasks\/t1\?api-version=[^&]+&\$select=id%2Cstate$/);
+    expect(last.headers.authorization).toMatch(/^SharedKey devaccount:/);
+    expect(last.headers["ocp-date"]).toMatch(/GMT$/);
+  });
+});

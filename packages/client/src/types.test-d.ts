@@ -1,0 +1,80 @@
+// Compile-time tests, checked by `tsc -p tsconfig.json` (the typecheck script). Every
+// expect-error directive below must meet an error, so loosened types fail the typecheck.
+import type { CloudJob, CloudTask, TaskAddCollectionResult, TaskCountsResult } from "@batch/types";
+import { expectTypeOf } from "vitest";
+import {
+  type AddManyResult,
+  type BatchClient,
+  createBatchClient,
+  isBatchError,
+  type NotModified,
+  type Page,
+  SharedKeyCredential,
+  type TaskStateSummary,
+  type WithMeta,
+  type WriteResult,
+} from "./index.js";
+
+declare const client: BatchClient;
+
+export async function resultTypes(): Promise<void> {
+  expectTypeOf(await client.tasks.get("j", "t")).toEqualTypeOf<WithMeta<CloudTask>>();
+  expectTypeOf(await client.tasks.get("j", "t", { select: "id" })).toEqualTypeOf<
+    WithMeta<CloudTask>
+  >();
+  expectTypeOf(await client.tasks.get("j", "t", { ifNoneMatch: '"0x1"' })).toEqualTypeOf<
+    WithMeta<CloudTask> | NotModified
+  >();
+  expectTypeOf(await client.jobs.get("j", { ifModifiedSince: new Date() })).toEqualTypeOf<
+    WithMeta<CloudJob> | NotModified
+  >();
+  expectTypeOf(
+    await client.tasks.add("j", { id: "t", commandLine: "x" }),
+  ).toEqualTypeOf<WriteResult>();
+  expectTypeOf(await client.tasks.addCollection("j", [])).toEqualTypeOf<
+    WithMeta<TaskAddCollectionResult>
+  >();
+  expectTypeOf(await client.tasks.addMany("j", [])).toEqualTypeOf<AddManyResult>();
+  expectTypeOf(await client.tasks.waitFor("j")).toEqualTypeOf<TaskStateSummary>();
+  expectTypeOf(await client.jobs.getTaskCounts("j")).toEqualTypeOf<WithMeta<TaskCountsResult>>();
+  for await (const task of client.tasks.list("j")) expectTypeOf(task).toEqualTypeOf<CloudTask>();
+  for await (const page of client.tasks.list("j").byPage())
+    expectTypeOf(page).toEqualTypeOf<Page<CloudTask>>();
+  const error: unknown = new Error();
+  if (isBatchError(error)) expectTypeOf(error.code).toEqualTypeOf<string | undefined>();
+}
+
+export async function refusedCalls(): Promise<void> {
+  // @ts-expect-error misspelt option name
+  await client.tasks.get("j", "t", { selct: "id" });
+  // @ts-expect-error wrong option type
+  await client.tasks.get("j", "t", { timeout: "30" });
+  // @ts-expect-error list has no ifMatch
+  client.tasks.list("j", { ifMatch: "0x1" });
+  // @ts-expect-error maxResults is a number
+  client.tasks.list("j", { maxResults: "10" });
+  // @ts-expect-error a task needs a commandLine
+  await client.tasks.add("j", { id: "t1" });
+  // @ts-expect-error commandLine is a string
+  await client.tasks.add("j", { id: "t1", commandLine: 42 });
+  // @ts-expect-error no such task property
+  await client.tasks.add("j", { id: "t1", commandLine: "x", commandline: "y" });
+  // @ts-expect-error update takes { constraints }, not a task
+  await client.tasks.update("j", "t", { commandLine: "x" });
+  // @ts-expect-error maxTaskRetryCount is a number
+  await client.tasks.update("j", "t", { constraints: { maxTaskRetryCount: "3" } });
+  // @ts-expect-error a job needs poolInfo
+  await client.jobs.add({ id: "j" });
+  // @ts-expect-error jobs.delete has force, not forced
+  await client.jobs.delete("j", { forced: true });
+  await client.raw.GET("/jobs/{jobId}/tasks/{taskId}", {
+    // @ts-expect-error raw: the path parameter is taskId
+    params: { path: { jobId: "j", task: "t" }, query: { "api-version": "2025-06-01" } },
+  });
+  // @ts-expect-error raw: no such path
+  await client.raw.GET("/jobs/{jobId}/nothing", { params: { path: { jobId: "j" } } });
+  // @ts-expect-error a client needs a credential
+  createBatchClient({ endpoint: "https://a.b" });
+  // @ts-expect-error the credential takes an account name and a key
+  new SharedKeyCredential("devaccount");
+}
