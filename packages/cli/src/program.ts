@@ -2,9 +2,12 @@
 import type { Argv } from "yargs";
 import yargs from "yargs";
 import type { CliRuntime } from "./commands/command-context.js";
+import { emulatorCommand } from "./commands/emulator/emulator-command.js";
 import { withGlobalOptions } from "./commands/global-args.js";
+import { jobCommand } from "./commands/job/job-command.js";
 import { profileCommand } from "./commands/profile/profile-command.js";
 import { profileSetCommand } from "./commands/profile/profile-set.js";
+import { taskCommand } from "./commands/task/task-command.js";
 import { usageError } from "./errors/cli-error.js";
 
 declare const __CLI_VERSION__: string;
@@ -21,6 +24,9 @@ export function buildProgram(args: string[], runtime: CliRuntime): Argv {
     .strict()
     .recommendCommands()
     .wrap(Math.min(120, runtime.io.stdout.columns ?? 100))
+    .command(taskCommand(runtime) as never)
+    .command(jobCommand(runtime) as never)
+    .command(emulatorCommand(runtime) as never)
     .command(profileCommand(runtime) as never)
     .command({
       ...profileSetCommand(runtime, "configure [name]"),
@@ -41,5 +47,21 @@ export function buildProgram(args: string[], runtime: CliRuntime): Argv {
     .fail((message, error) => {
       throw error ?? usageError(message ?? "invalid command line");
     });
+  skipHelpCaching(program);
   return program;
+}
+
+// Before running any command handler yargs renders the whole help text and keeps it, in case
+// the handler asks for it. That layout measures every string (Intl.Segmenter, a large emoji
+// pattern) and costs about 45 ms per run, more than everything else `batch task get` does
+// before its request. No handler here shows help, so the cache is never filled; --help and
+// usage errors render it as usual.
+function skipHelpCaching(program: Argv): void {
+  const internals = (
+    program as unknown as {
+      getInternalMethods?: () => { getUsageInstance(): { cacheHelpMessage?: () => void } };
+    }
+  ).getInternalMethods?.();
+  const usage = internals?.getUsageInstance();
+  if (usage?.cacheHelpMessage !== undefined) usage.cacheHelpMessage = () => undefined;
 }

@@ -13,6 +13,7 @@ export interface GlobalArgs {
   accountKey?: string | undefined;
   auth?: AuthMode | undefined;
   profile?: string | undefined;
+  maxRetries?: number | undefined;
 }
 
 export function withGlobalOptions(yargs: Argv): Argv<GlobalArgs> {
@@ -65,6 +66,12 @@ export function withGlobalOptions(yargs: Argv): Argv<GlobalArgs> {
     .option("profile", {
       type: "string",
       describe: "Named profile from the config file [env: BATCH_PROFILE]",
+      group: "Account:",
+    })
+    .option("max-retries", {
+      type: "number",
+      describe:
+        "Retries of a failed request (throttling, 5xx, no answer); default 4 [env: BATCH_MAX_RETRIES]",
       group: "Account:",
     }) as unknown as Argv<GlobalArgs>;
 }

@@ -8,7 +8,6 @@
 // and the caller reports it with the service's results.
 import { createReadStream } from "node:fs";
 import { access } from "node:fs/promises";
-import { createInterface } from "node:readline";
 import type { Readable } from "node:stream";
 import type { TaskAddParameter } from "@batch/types";
 import { usageError } from "../errors/cli-error.js";
@@ -32,7 +31,9 @@ export interface TaskSource {
   rejected: RejectedEntry[];
 }
 
-function linesOf(stream: Readable): AsyncIterator<string> {
+// node:readline is imported on first use, keeping it off the start-up path of other commands.
+async function linesOf(stream: Readable): Promise<AsyncIterator<string>> {
+  const { createInterface } = await import("node:readline");
   return createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY })[
     Symbol.asyncIterator
   ]();
@@ -40,7 +41,7 @@ function linesOf(stream: Readable): AsyncIterator<string> {
 
 async function countLines(file: string): Promise<number> {
   let count = 0;
-  const lines = linesOf(createReadStream(file));
+  const lines = await linesOf(createReadStream(file));
   for (let next = await lines.next(); !next.done; next = await lines.next()) {
     if (next.value.trim() !== "") count++;
   }
@@ -132,7 +133,7 @@ export async function openTaskSource(file: string, stdin: Readable): Promise<Tas
       );
     }
   }
-  const lines = linesOf(file === "-" ? stdin : createReadStream(file));
+  const lines = await linesOf(file === "-" ? stdin : createReadStream(file));
 
   // The first non-blank line tells the formats apart: NDJSON's first line is a whole task.
   let lineNumber = 0;

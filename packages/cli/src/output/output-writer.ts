@@ -4,6 +4,7 @@
 // whole result, so with `--query` a list is gathered first and printed once.
 import type { Writable } from "node:stream";
 import type { Colors } from "picocolors/types.js";
+import { exportsOf } from "../lazy-import.js";
 import { colorizeJson } from "./jsonc.js";
 import type { OutputFormat } from "./output-format.js";
 import type { Query } from "./query.js";
@@ -41,7 +42,7 @@ function write(stdout: Writable, text: string): Promise<void> {
 }
 
 async function yamlText(value: unknown): Promise<string> {
-  const { stringify } = await import("yaml");
+  const { stringify } = exportsOf<typeof import("yaml")>(await import("yaml"));
   return stringify(value, { lineWidth: 0 });
 }
 

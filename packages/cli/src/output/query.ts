@@ -1,6 +1,7 @@
 // `--query`: JMESPath (https://jmespath.org) over the command's result, as in az. The jmespath
 // package is loaded only when a query is given.
 import { usageError } from "../errors/cli-error.js";
+import { exportsOf } from "../lazy-import.js";
 
 interface Jmespath {
   search(data: unknown, expression: string): unknown;
@@ -8,14 +9,11 @@ interface Jmespath {
 }
 
 async function loadJmespath(): Promise<Jmespath> {
-  const module = (await import("jmespath")) as unknown as Partial<Jmespath> & {
-    default?: Jmespath;
-  };
-  if (typeof module.search === "function" && typeof module.compile === "function") {
-    return module as Jmespath;
+  const jmespath = exportsOf<Partial<Jmespath>>(await import("jmespath"));
+  if (typeof jmespath.search !== "function" || typeof jmespath.compile !== "function") {
+    throw new Error("the jmespath module has no search function");
   }
-  if (module.default !== undefined) return module.default;
-  throw new Error("the jmespath module has no search function");
+  return jmespath as Jmespath;
 }
 
 export type Query = (data: unknown) => unknown;

@@ -6,6 +6,7 @@
 
 import type CliTable3 from "cli-table3";
 import type { Colors } from "picocolors/types.js";
+import { exportsOf } from "../lazy-import.js";
 import type { Tabulated } from "./table-view.js";
 
 type CliTable3Constructor = new (options?: CliTable3.TableConstructorOptions) => CliTable3.Table;
@@ -61,10 +62,7 @@ export async function tableText(
   colors: Colors,
 ): Promise<string> {
   if (table.headers.length === 0) return "";
-  const module = (await import("cli-table3")) as unknown as {
-    default?: CliTable3Constructor;
-  } & CliTable3Constructor;
-  const Table = module.default ?? module;
+  const Table = exportsOf<CliTable3Constructor>(await import("cli-table3"));
   const rendered = new Table({
     chars: blankChars,
     colWidths: layout.widths,

@@ -55,8 +55,20 @@ export const taskAddResultView: TableView = {
   columns: [
     { header: "TaskId", value: path("taskId") },
     { header: "Status", value: path("status") },
-    { header: "Error", value: path("error", "code") },
-    { header: "Message", value: path("error", "message", "value") },
+    { header: "Error", value: path("code") },
+    { header: "Message", value: path("message") },
+    { header: "Input", value: path("input") },
+  ],
+};
+
+export const waitSummaryView: TableView = {
+  columns: [
+    { header: "Total", value: path("total") },
+    { header: "Active", value: path("active") },
+    { header: "Running", value: path("running") },
+    { header: "Completed", value: path("completed") },
+    { header: "Succeeded", value: path("succeeded") },
+    { header: "Failed", value: path("failed") },
   ],
 };
 

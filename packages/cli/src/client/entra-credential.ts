@@ -1,0 +1,34 @@
+// `--auth entra`: a token credential from @azure/identity, an optional peer dependency that is
+// never bundled. It is imported at run time from wherever Node finds it next to the CLI.
+import { CliError } from "../errors/cli-error.js";
+import { ExitCode } from "../exit-codes.js";
+
+export interface TokenCredentialLike {
+  getToken(
+    scopes: string | string[],
+  ): Promise<{ token: string; expiresOnTimestamp: number } | null>;
+}
+
+// A variable keeps bundlers from trying to resolve the package at build time.
+const identityPackage = "@azure/identity";
+
+export async function entraCredential(
+  load: (specifier: string) => Promise<unknown> = (specifier) => import(specifier),
+): Promise<TokenCredentialLike> {
+  let identity: { DefaultAzureCredential?: new () => TokenCredentialLike };
+  try {
+    identity = (await load(identityPackage)) as typeof identity;
+  } catch (error) {
+    throw new CliError(
+      `--auth entra needs the optional package @azure/identity: install it next to batch (npm install -g @azure/identity) (${(error as Error).message.split("\n")[0]})`,
+      { exitCode: ExitCode.auth, code: "MissingDependency" },
+    );
+  }
+  if (identity.DefaultAzureCredential === undefined) {
+    throw new CliError("@azure/identity does not export DefaultAzureCredential", {
+      exitCode: ExitCode.auth,
+      code: "MissingDependency",
+    });
+  }
+  return new identity.DefaultAzureCredential();
+}

@@ -1,0 +1,84 @@
+// How many items a list command prints. Like gh (and unlike az, which prints every item), a
+// list stops after a default number of items unless --all or --max-items says otherwise, and
+// says so on stderr when it stopped early; pages are fetched only as they are printed.
+import type { Argv } from "yargs";
+import { usageError } from "../errors/cli-error.js";
+import type { TableView } from "../output/table-view.js";
+import type { CommandContext } from "./command-context.js";
+
+export const defaultMaxItems = 1000;
+
+export interface ListLimitArgs {
+  maxItems?: number | undefined;
+  all?: boolean | undefined;
+}
+
+export function withListLimitOptions<T>(yargs: Argv<T>): Argv<T & ListLimitArgs> {
+  return yargs
+    .option("max-items", {
+      type: "number",
+      describe: `Print at most this many items (default ${defaultMaxItems})`,
+      group: "Query:",
+    })
+    .option("all", {
+      type: "boolean",
+      describe: "Print every item, following every page",
+      group: "Query:",
+    })
+    .conflicts("all", "max-items") as unknown as Argv<T & ListLimitArgs>;
+}
+
+/** The item cap, or undefined for no cap. */
+export function itemLimit(args: ListLimitArgs): number | undefined {
+  if (args.all) return undefined;
+  const limit = args.maxItems ?? defaultMaxItems;
+  if (!Number.isInteger(limit) || limit < 1) {
+    throw usageError(
+      `--max-items must be a whole number of at least 1, not ${args.maxItems}`,
+      "InvalidInput",
+    );
+  }
+  return limit;
+}
+
+/** The page size to ask for: --max-results, else no more than the items that will be printed. */
+export function pageSize(
+  maxResults: number | undefined,
+  limit: number | undefined,
+): number | undefined {
+  if (maxResults !== undefined) return maxResults;
+  return limit !== undefined && limit < 1000 ? limit : undefined;
+}
+
+export interface PageLike<T> {
+  items: T[];
+  continuationToken: string | undefined;
+}
+
+/** Prints pages as they arrive, up to the limit; returns how many items were printed. */
+export async function printPages<T>(
+  context: CommandContext,
+  pages: AsyncIterable<PageLike<T>>,
+  options: { limit: number | undefined; view: TableView; noun: string },
+): Promise<number> {
+  const printer = context.output.list(options.view);
+  let printed = 0;
+  let truncated = false;
+  for await (const page of pages) {
+    const room = options.limit === undefined ? page.items.length : options.limit - printed;
+    const items = page.items.slice(0, room);
+    await printer.page(items);
+    printed += items.length;
+    if (options.limit !== undefined && printed >= options.limit) {
+      truncated = items.length < page.items.length || page.continuationToken !== undefined;
+      break;
+    }
+  }
+  await printer.end();
+  if (truncated) {
+    context.note(
+      `showing the first ${printed} ${options.noun}; there are more (use --all or --max-items)`,
+    );
+  }
+  return printed;
+}

@@ -1,0 +1,12 @@
+// A conditional read (--if-none-match, --if-modified-since) whose condition held: the service
+// answers 304 with no body. The CLI says so on stderr and exits 5, so scripts can tell
+// "unchanged" from "here it is".
+import { CliError } from "../errors/cli-error.js";
+import { ExitCode } from "../exit-codes.js";
+
+export function notModifiedError(what: string): CliError {
+  return new CliError(`${what} has not been modified (304)`, {
+    exitCode: ExitCode.conflict,
+    code: "NotModified",
+  });
+}
