@@ -415,13 +415,15 @@ describe("job operations over msw", () => {
 });
 
 describe("operation middleware", () => {
-  it("can answer instead of the service", async () => {
-    middleware = () => new Response("busy", { status: 503 });
+  it("can answer instead of the service, and its answer gets a request-id", async () => {
+    middleware = () => new Response("busy", { status: 503, headers: { "Retry-After": "1" } });
     const response = await call("/jobs/job1/tasks", {
       method: "POST",
       json: { id: "t", commandLine: "x" },
     });
     expect(response.status).toBe(503);
+    expect(response.headers.get("request-id")).toMatch(UUID);
+    expect(response.headers.get("retry-after")).toBe("1");
     expect(service.getTaskCounts("job1").taskCounts.active).toBe(0);
   });
 

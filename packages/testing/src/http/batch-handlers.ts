@@ -17,7 +17,7 @@ import { OPERATIONS } from "./operations.js";
 import { integerParameter } from "./query-options.js";
 import { parseJsonBody, readBodyBytes } from "./request-body.js";
 import { createRequestContext, type RequestContext, rawPathOf } from "./request-context.js";
-import { errorResponse } from "./responses.js";
+import { errorResponse, withStandardHeaders } from "./responses.js";
 import { isKnownPath, matchPath, ROUTES, type Route, type RouteParams } from "./routes.js";
 
 export interface BatchHandlersOptions {
@@ -90,7 +90,8 @@ export function batchHandlers(
           throw error;
         }
       };
-      return options.faults ? await options.faults(call, next) : await next();
+      if (!options.faults) return await next();
+      return withStandardHeaders(await options.faults(call, next), context);
     } catch (error) {
       const answerTo = ctx ?? createRequestContext(request);
       if (isServiceError(error)) return errorResponse(answerTo, error);

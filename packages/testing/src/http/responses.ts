@@ -81,3 +81,23 @@ export function errorResponse(
   };
   return new Response(JSON.stringify(body), { status: error.status, headers });
 }
+
+/**
+ * Makes sure a response (for instance one a middleware made up) carries the request id and
+ * the client-request-id echo like every other answer. Dropped connections stay as they are.
+ */
+export function withStandardHeaders(
+  response: Response,
+  ctx: Pick<RequestContext, "requestId" | "echoClientRequestId">,
+): Response {
+  if (response.type === "error" || response.headers.has("request-id")) return response;
+  const headers = new Headers(response.headers);
+  baseHeaders(ctx).forEach((value, name) => {
+    if (!headers.has(name)) headers.set(name, value);
+  });
+  return new Response(response.body, {
+    status: response.status,
+    statusText: response.statusText,
+    headers,
+  });
+}

@@ -94,7 +94,11 @@ function plainError(
   } catch {
     // Keep the fallback origin for a request target that is not a URL.
   }
-  return errorResponse({ requestId: randomUUID(), echoClientRequestId: undefined, origin }, error);
+  const wantsEcho = String(req.headers["return-client-request-id"] ?? "").toLowerCase() === "true";
+  const clientRequestId = req.headers["client-request-id"];
+  const echoClientRequestId =
+    wantsEcho && typeof clientRequestId === "string" ? clientRequestId : undefined;
+  return errorResponse({ requestId: randomUUID(), echoClientRequestId, origin }, error);
 }
 
 export function createRequestListener(options: BridgeOptions) {

@@ -204,7 +204,12 @@ describe("startEmulator", () => {
     const target = `/jobs/j1/addtaskcollection?${V}`;
     const declared = await raw(url, target, {
       method: "POST",
-      headers: { "content-type": "application/json", "content-length": String(2 * 1024 * 1024) },
+      headers: {
+        "content-type": "application/json",
+        "content-length": String(2 * 1024 * 1024),
+        "client-request-id": "0b9c2f5e-3c1d-4a55-9d8e-1f2a3b4c5d6e",
+        "return-client-request-id": "true",
+      },
       body: "{",
     }).catch((error: unknown) => ({
       status: -1,
@@ -213,6 +218,8 @@ describe("startEmulator", () => {
       reusedSocket: false,
     }));
     expect(declared.status).toBe(413);
+    expect(declared.headers["request-id"]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(declared.headers["client-request-id"]).toBe("0b9c2f5e-3c1d-4a55-9d8e-1f2a3b4c5d6e");
     expect(JSON.parse(declared.body).code).toBe("RequestBodyTooLarge");
     const chunked = await raw(url, target, {
       method: "POST",
