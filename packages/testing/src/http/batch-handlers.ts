@@ -1,8 +1,8 @@
 // batchHandlers: msw request handlers for the 15 operations over a BatchService, plus a last
 // handler that answers unknown paths (404) and wrong methods (405). Each request goes through
-// the same pipeline: request id → authentication → api-version and timeout → body → the
-// operation (wrapped by the optional middleware, e.g. faults) → response. Any error becomes a
-// BatchError answer with the request id.
+// the same pipeline: body size → authentication → api-version and timeout → body content
+// type and JSON → the operation (wrapped by the optional middleware, e.g. faults) → response.
+// Any error becomes a BatchError answer with the request id.
 
 import { type HttpHandler, http } from "msw";
 import { type AuthOptions, authenticate } from "../auth/authenticate.js";

@@ -211,12 +211,14 @@ describe("startEmulator", () => {
         "return-client-request-id": "true",
       },
       body: "{",
-    }).catch((error: unknown) => ({
-      status: -1,
-      body: String(error),
-      headers: {},
-      reusedSocket: false,
-    }));
+    }).catch(
+      (error: unknown): RawResponse => ({
+        status: -1,
+        body: String(error),
+        headers: {},
+        reusedSocket: false,
+      }),
+    );
     expect(declared.status).toBe(413);
     expect(declared.headers["request-id"]).toMatch(/^[0-9a-f-]{36}$/);
     expect(declared.headers["client-request-id"]).toBe("0b9c2f5e-3c1d-4a55-9d8e-1f2a3b4c5d6e");
