@@ -4,6 +4,7 @@
 // the main entry never imports it, so the client still bundles for browsers.
 import * as http from "node:http";
 import * as https from "node:https";
+import { BufferedResponse } from "./buffered-response.js";
 
 export interface NodeHttpFetchOptions {
   /** Reuse connections between requests (default true). */
@@ -35,9 +36,15 @@ export function createNodeHttpFetch(options: NodeHttpFetchOptions = {}): NodeHtt
     const request = input instanceof Request ? input : undefined;
     const url = new URL(request ? request.url : String(input));
     const method = (init.method ?? request?.method ?? "GET").toUpperCase();
-    const headers = new Headers(init.headers ?? request?.headers);
+    const given = init.headers ?? request?.headers;
+    const headers = given instanceof Headers ? given : new Headers(given);
     const signal = init.signal ?? request?.signal ?? undefined;
-    const body = await bodyBytes(init.body !== undefined ? init.body : request?.body, headers);
+    const rawBody = init.body !== undefined ? init.body : request?.body;
+    // Strings and bytes (all the client sends) are taken synchronously.
+    const { bytes: body, contentType } =
+      typeof rawBody === "string" || rawBody instanceof Uint8Array || rawBody == null
+        ? plainBody(rawBody)
+        : await convertedBody(rawBody);
 
     if (url.protocol !== "http:" && url.protocol !== "https:") {
       throw new TypeError(`node-http fetch supports http and https, not ${url.protocol}`);
@@ -48,6 +55,9 @@ export function createNodeHttpFetch(options: NodeHttpFetchOptions = {}): NodeHtt
     headers.forEach((value, name) => {
       outgoing[name] = value;
     });
+    if (contentType !== undefined && outgoing["content-type"] === undefined) {
+      outgoing["content-type"] = contentType;
+    }
     if (body !== undefined) outgoing["content-length"] = String(body.byteLength);
     else if (method === "POST" || method === "PUT" || method === "PATCH") {
       outgoing["content-length"] = "0";
@@ -89,9 +99,10 @@ export function createNodeHttpFetch(options: NodeHttpFetchOptions = {}): NodeHtt
             for (let i = 0; i + 1 < raw.length; i += 2)
               responseHeaders.append(raw[i]!, raw[i + 1]!);
             const noBody = nullBodyStatuses.has(status) || method === "HEAD";
+            const bytes = noBody ? null : chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
             finish(() =>
               resolve(
-                new Response(noBody ? null : Buffer.concat(chunks), {
+                new BufferedResponse(bytes, {
                   status,
                   statusText: res.statusMessage ?? "",
                   headers: responseHeaders,
@@ -120,21 +131,28 @@ export function createNodeHttpFetch(options: NodeHttpFetchOptions = {}): NodeHtt
 /** A shared keep-alive instance: `createBatchClient({ fetch: nodeHttpFetch, ... })`. */
 export const nodeHttpFetch: NodeHttpFetch = createNodeHttpFetch();
 
-async function bodyBytes(
-  body: BodyInit | ReadableStream | null | undefined,
-  headers: Headers,
-): Promise<Uint8Array | undefined> {
-  if (body === undefined || body === null) return undefined;
+interface BodyBytes {
+  bytes: Uint8Array | undefined;
+  /** The content type fetch would give this kind of body when the caller set none. */
+  contentType: string | undefined;
+}
+
+function plainBody(body: string | Uint8Array | null | undefined): BodyBytes {
   if (typeof body === "string") {
-    if (!headers.has("content-type")) headers.set("content-type", "text/plain;charset=UTF-8");
-    return body === "" ? undefined : Buffer.from(body, "utf8");
+    return {
+      bytes: body === "" ? undefined : Buffer.from(body, "utf8"),
+      contentType: "text/plain;charset=UTF-8",
+    };
   }
-  if (body instanceof Uint8Array) return body.byteLength === 0 ? undefined : body;
-  if (body instanceof ArrayBuffer) return body.byteLength === 0 ? undefined : new Uint8Array(body);
-  // Blobs, streams, form data: let the platform serialize them (and pick their content type).
+  return { bytes: body && body.byteLength > 0 ? body : undefined, contentType: undefined };
+}
+
+async function convertedBody(body: BodyInit | ReadableStream): Promise<BodyBytes> {
+  // Blobs, streams, form data, ArrayBuffers: let the platform serialize them.
   const converted = new Response(body as BodyInit);
-  const type = converted.headers.get("content-type");
-  if (type !== null && !headers.has("content-type")) headers.set("content-type", type);
   const bytes = new Uint8Array(await converted.arrayBuffer());
-  return bytes.byteLength === 0 ? undefined : bytes;
+  return {
+    bytes: bytes.byteLength > 0 ? bytes : undefined,
+    contentType: converted.headers.get("content-type") ?? undefined,
+  };
 }

@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { BufferedResponse } from "./buffered-response.js";
+
+const bytes = () => new TextEncoder().encode('{"id":"t1","name":"ä"}');
+const init = { status: 200, statusText: "OK", headers: { "content-type": "application/json" } };
+
+describe("BufferedResponse", () => {
+  it("is a Response with status, headers and a readable body", async () => {
+    const response = new BufferedResponse(bytes(), init);
+    expect(response).toBeInstanceOf(Response);
+    expect([response.status, response.ok, response.statusText]).toEqual([200, true, "OK"]);
+    expect(response.headers.get("content-type")).toBe("application/json");
+    expect(response.bodyUsed).toBe(false);
+    expect(await response.json()).toEqual({ id: "t1", name: "ä" });
+    expect(response.bodyUsed).toBe(true);
+    await expect(response.text()).rejects.toThrow(TypeError);
+  });
+
+  it("reads as text, bytes, blob and stream", async () => {
+    expect(await new BufferedResponse(bytes(), init).text()).toBe('{"id":"t1","name":"ä"}');
+    expect(new Uint8Array(await new BufferedResponse(bytes(), init).arrayBuffer())).toEqual(
+      bytes(),
+    );
+    const blob = await new BufferedResponse(bytes(), init).blob();
+    expect([blob.type, blob.size]).toEqual(["application/json", 23]);
+    const streamed = new BufferedResponse(bytes(), init);
+    expect(await new Response(streamed.body).text()).toBe('{"id":"t1","name":"ä"}');
+    expect(streamed.bodyUsed).toBe(true);
+    await expect(streamed.json()).rejects.toThrow(TypeError);
+  });
+
+  it("clones until read, and has a null body when built without bytes", async () => {
+    const original = new BufferedResponse(bytes(), init);
+    const copy = original.clone();
+    expect(await original.text()).toBe(await copy.text());
+    expect(() => original.clone()).toThrow(TypeError);
+    const empty = new BufferedResponse(null, { status: 204 });
+    expect(empty.body).toBeNull();
+    expect(await empty.text()).toBe("");
+  });
+});
