@@ -40,6 +40,13 @@ export interface InvokeOptions {
 
 export type PipelineFetch = (request: Request) => Promise<Response>;
 
+/**
+ * The bodySerializer operations give openapi-fetch: it serializes nothing, because the
+ * operation already made the JSON and hands it to the pipeline (`InvokeOptions.body`), which
+ * sends it. A body would otherwise be encoded twice, once into a Request nobody sends.
+ */
+export const sentByPipeline = (): undefined => undefined;
+
 export interface RawAnswer {
   data?: unknown;
   error?: unknown;

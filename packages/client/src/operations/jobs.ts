@@ -2,7 +2,7 @@
 // task counts), with the same options and result shapes as the task operations.
 import type { CloudJob, JobAddParameter, TaskCountsResult } from "@batch/types";
 import { createPager, fetchNextPage, type PagedAsyncIterable, toPage } from "../pagination.js";
-import { invoke, type NotModified, type OperationContext } from "./invoke.js";
+import { invoke, type NotModified, type OperationContext, sentByPipeline } from "./invoke.js";
 import {
   assertId,
   type CallOptions,
@@ -71,7 +71,7 @@ export function createJobOperations(context: OperationContext): JobOperations {
               header: callHeaders(options),
             },
             body: job,
-            bodySerializer: () => json,
+            bodySerializer: sentByPipeline,
             fetch,
           }),
       );
@@ -177,7 +177,7 @@ export function createJobOperations(context: OperationContext): JobOperations {
               query: { "api-version": apiVersion, force: options.force, timeout: options.timeout },
               header: { ...callHeaders(options), ...conditionalHeaders(options) },
             },
-            ...(body === undefined ? {} : { body, bodySerializer: () => json }),
+            ...(body === undefined ? {} : { body, bodySerializer: sentByPipeline }),
             fetch,
           }),
       );

@@ -12,7 +12,7 @@ import { type AddManyOptions, type AddManyResult, addMany } from "../bulk-add.js
 import { BatchError } from "../errors.js";
 import { createPager, fetchNextPage, type PagedAsyncIterable, toPage } from "../pagination.js";
 import { type TaskStateSummary, type WaitForOptions, waitForTasks } from "../wait.js";
-import { invoke, type NotModified, type OperationContext } from "./invoke.js";
+import { invoke, type NotModified, type OperationContext, sentByPipeline } from "./invoke.js";
 import {
   assertId,
   type CallOptions,
@@ -117,9 +117,9 @@ export function createTaskOperations(context: OperationContext): TaskOperations 
             query: { "api-version": apiVersion, timeout: options.timeout },
             header: callHeaders(options),
           },
-          // openapi-fetch only needs a body to call the serializer; `json` is what is sent.
+          // Only for the compiler: `json` is what is sent.
           body: { value: [] },
-          bodySerializer: () => json,
+          bodySerializer: sentByPipeline,
           fetch,
         }),
     );
@@ -141,7 +141,7 @@ export function createTaskOperations(context: OperationContext): TaskOperations 
               header: callHeaders(options),
             },
             body: task,
-            bodySerializer: () => json,
+            bodySerializer: sentByPipeline,
             fetch,
           }),
       );
@@ -272,7 +272,7 @@ export function createTaskOperations(context: OperationContext): TaskOperations 
               header: { ...callHeaders(options), ...conditionalHeaders(options) },
             },
             body: update,
-            bodySerializer: () => json,
+            bodySerializer: sentByPipeline,
             fetch,
           }),
       );
