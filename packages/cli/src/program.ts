@@ -45,7 +45,14 @@ export function buildProgram(args: string[], runtime: CliRuntime): Argv {
     .help()
     .alias("help", "h")
     .fail((message, error) => {
-      throw error ?? usageError(message ?? "invalid command line");
+      if (error) throw error;
+      // recommendCommands reports a misspelt command as a bare suggestion; say what was wrong.
+      const suggestion = /^Did you mean (.+)\?$/.exec(message ?? "");
+      throw usageError(
+        suggestion
+          ? `unknown command; did you mean ${suggestion[1]}?`
+          : (message ?? "invalid command line"),
+      );
     });
   skipHelpCaching(program);
   return program;

@@ -5,7 +5,7 @@ export interface BatchErrorShape {
   message: string;
   status?: number | undefined;
   code?: string | undefined;
-  kind?: "service" | "network" | "timeout" | "aborted" | undefined;
+  kind?: "service" | "network" | "timeout" | "aborted" | "client" | undefined;
   requestId?: string | undefined;
   clientRequestId?: string | undefined;
   operation?: string | undefined;

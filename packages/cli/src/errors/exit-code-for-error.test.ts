@@ -25,6 +25,8 @@ describe("exitCodeForError", () => {
     [{ kind: "timeout" }, ExitCode.throttledOrTimedOut],
     [{ kind: "network" }, ExitCode.general],
     [{ kind: "aborted" }, ExitCode.interrupted],
+    [{ kind: "client", code: "InvalidTaskCount" }, ExitCode.usage],
+    [{ kind: "client", code: "CredentialUnavailable" }, ExitCode.auth],
   ])("maps BatchError %o to %i", (fields, expected) => {
     expect(exitCodeForError(batchError(fields))).toBe(expected);
   });

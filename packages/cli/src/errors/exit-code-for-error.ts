@@ -9,6 +9,7 @@ const codeExitCodes: Record<string, ExitCodeValue> = {
   InvalidAuthenticationInfo: ExitCode.auth,
   InsufficientAccountPermissions: ExitCode.auth,
   AccountIsDisabled: ExitCode.auth,
+  CredentialUnavailable: ExitCode.auth,
   ConditionNotMet: ExitCode.conflict,
   OperationTimedOut: ExitCode.throttledOrTimedOut,
   ServerBusy: ExitCode.throttledOrTimedOut,
@@ -30,6 +31,8 @@ export function exitCodeForError(error: unknown): ExitCodeValue {
     if (error.kind === "timeout") return ExitCode.throttledOrTimedOut;
     if (error.kind === "aborted") return ExitCode.interrupted;
     if (error.kind === "network") return ExitCode.general;
+    // Refused by the client before sending: bad input, unless the credential failed.
+    if (error.kind === "client") return codeExitCodes[error.code ?? ""] ?? ExitCode.usage;
     const byCode = error.code === undefined ? undefined : codeExitCodes[error.code];
     if (byCode !== undefined) return byCode;
     if (error.status !== undefined) return exitCodeForStatus(error.status);

@@ -4,7 +4,12 @@
 import { isBatchErrorShape } from "./batch-error-shape.js";
 import { isCliError } from "./cli-error.js";
 
-const kindLabels = { network: "NetworkError", timeout: "Timeout", aborted: "Aborted" } as const;
+const kindLabels = {
+  network: "NetworkError",
+  timeout: "Timeout",
+  aborted: "Aborted",
+  client: "InvalidInput",
+} as const;
 
 function oneLine(text: string): string {
   return text.replace(/\s*[\r\n]+\s*/g, " ").trim();

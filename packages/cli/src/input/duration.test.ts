@@ -11,7 +11,10 @@ describe("durations", () => {
   });
 
   it("turns short forms into ISO 8601 and keeps ISO input", () => {
-    expect(isoDuration("2h", "--max-wall-clock-time")).toBe("PT7200S");
+    expect(isoDuration("2h", "--max-wall-clock-time")).toBe("PT2H");
+    expect(isoDuration("90", "--max-wall-clock-time")).toBe("PT1M30S");
+    expect(isoDuration("1d", "--retention-time")).toBe("P1D");
+    expect(isoDuration("0s", "--retention-time")).toBe("PT0S");
     expect(isoDuration("pt1h", "--max-wall-clock-time")).toBe("PT1H");
   });
 

@@ -42,6 +42,18 @@ export function isoDuration(text: string, flag: string): string {
     durationMs(trimmed, flag);
     return trimmed.toUpperCase();
   }
-  const ms = durationMs(trimmed, flag);
-  return `PT${Number((ms / 1000).toFixed(3))}S`;
+  return isoFromMs(durationMs(trimmed, flag));
+}
+
+function isoFromMs(ms: number): string {
+  let seconds = ms / 1000;
+  const days = Math.floor(seconds / 86_400);
+  seconds -= days * 86_400;
+  const hours = Math.floor(seconds / 3600);
+  seconds -= hours * 3600;
+  const minutes = Math.floor(seconds / 60);
+  seconds = Number((seconds - minutes * 60).toFixed(3));
+  const time = `${hours ? `${hours}H` : ""}${minutes ? `${minutes}M` : ""}${seconds ? `${seconds}S` : ""}`;
+  if (days === 0 && time === "") return "PT0S";
+  return `P${days ? `${days}D` : ""}${time ? `T${time}` : ""}`;
 }

@@ -24,7 +24,7 @@ describe("taskFromFlags", () => {
       id: "t1",
       commandLine: "run.sh",
       displayName: "Run",
-      constraints: { maxWallClockTime: "PT7200S", retentionTime: "P1D", maxTaskRetryCount: 3 },
+      constraints: { maxWallClockTime: "PT2H", retentionTime: "P1D", maxTaskRetryCount: 3 },
       requiredSlots: 2,
       environmentSettings: [
         { name: "MODE", value: "fast" },

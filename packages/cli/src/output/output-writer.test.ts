@@ -131,3 +131,12 @@ describe("createOutputWriter().list", () => {
     expect(await printPages("json", pages, "length(@)")).toBe("2\n");
   });
 });
+
+describe("OData annotations", () => {
+  it("are left out of every printed resource, single or listed", async () => {
+    const annotated = { "odata.metadata": "https://x/$metadata#tasks/@Element", id: "t1" };
+    expect(JSON.parse(await printValue("json", annotated))).toEqual({ id: "t1" });
+    expect(JSON.parse(await printPages("json", [[annotated]]))).toEqual([{ id: "t1" }]);
+    expect(await printValue("json", annotated, "keys(@)")).toBe('[\n  "id"\n]\n');
+  });
+});

@@ -6,6 +6,7 @@ import type { Writable } from "node:stream";
 import type { Colors } from "picocolors/types.js";
 import { exportsOf } from "../lazy-import.js";
 import { colorizeJson } from "./jsonc.js";
+import { withoutAnnotations } from "./odata-annotations.js";
 import type { OutputFormat } from "./output-format.js";
 import type { Query } from "./query.js";
 import { layoutFor, type TableLayout, tableText } from "./table-text.js";
@@ -83,7 +84,8 @@ export function createOutputWriter(settings: OutputSettings): OutputWriter {
   return {
     format,
 
-    async value(value, view) {
+    async value(raw, view) {
+      const value = withoutAnnotations(raw);
       if (query !== undefined) {
         await write(stdout, await renderWhole(query(value), undefined));
         return;
@@ -96,7 +98,7 @@ export function createOutputWriter(settings: OutputSettings): OutputWriter {
         const gathered: unknown[] = [];
         return {
           async page(items) {
-            gathered.push(...items);
+            gathered.push(...items.map(withoutAnnotations));
           },
           async end() {
             await write(stdout, await renderWhole(query(gathered), undefined));
@@ -108,8 +110,9 @@ export function createOutputWriter(settings: OutputSettings): OutputWriter {
       // Columns are fixed by the first page so that every page lines up under one header.
       let pageView = view;
       return {
-        async page(items) {
-          if (items.length === 0) return;
+        async page(rawItems) {
+          if (rawItems.length === 0) return;
+          const items = rawItems.map(withoutAnnotations);
           let text = "";
           switch (format) {
             case "none":

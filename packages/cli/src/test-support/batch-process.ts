@@ -1,0 +1,76 @@
+// Runs the bundled CLI (dist/batch.mjs) as a child process, the way users run it, for the
+// end-to-end tests. Each run gets a clean environment: no AZURE_BATCH_* variables from the
+// machine, and a config folder of its own unless the test passes one.
+import { spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Emulator } from "@batch/testing";
+
+export const bundlePath = fileURLToPath(new URL("../../dist/batch.mjs", import.meta.url));
+
+export interface BatchRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface RunOptions {
+  env?: Record<string, string | undefined>;
+  /** Written to standard input, which is then closed. */
+  input?: string;
+  cwd?: string;
+  /** A copy of the bundle to run instead of dist/batch.mjs. */
+  bundle?: string;
+}
+
+export function emptyConfigDir(): string {
+  return mkdtempSync(join(tmpdir(), "batch-cli-config-"));
+}
+
+export function runBatch(args: readonly string[], options: RunOptions = {}): Promise<BatchRun> {
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? "/usr/bin:/bin",
+    HOME: process.env.HOME ?? tmpdir(),
+    BATCH_CONFIG_DIR: emptyConfigDir(),
+  };
+  for (const [name, value] of Object.entries(options.env ?? {})) {
+    if (value === undefined) delete env[name];
+    else env[name] = value;
+  }
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [options.bundle ?? bundlePath, ...args], {
+      env,
+      cwd: options.cwd ?? tmpdir(),
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+      stdout += chunk;
+    });
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
+      stderr += chunk;
+    });
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(options.input ?? "");
+  });
+}
+
+/** The environment variables that point the CLI at an emulator. */
+export function accountEnv(
+  emulator: Pick<Emulator, "url" | "account" | "key">,
+): Record<string, string> {
+  return {
+    AZURE_BATCH_ENDPOINT: emulator.url,
+    AZURE_BATCH_ACCOUNT: emulator.account,
+    AZURE_BATCH_ACCESS_KEY: emulator.key,
+  };
+}
+
+/** The lines of a stream's text, without the empty one after the last newline. */
+export function lines(text: string): string[] {
+  return text.split("\n").filter((line, index, all) => line !== "" || index < all.length - 1);
+}
