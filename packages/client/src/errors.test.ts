@@ -76,7 +76,9 @@ describe("isBatchError", () => {
     expect(isBatchError(new BatchError({ kind: "network", message: "x" }))).toBe(true);
     expect(isBatchError(new OtherCopyBatchError("x"))).toBe(true);
     expect(isBatchError(new Error("x"))).toBe(false);
+    expect(isBatchError({ name: "BatchError", kind: "service", message: "from JSON" })).toBe(true);
     expect(isBatchError({ name: "BatchError", kind: "service" })).toBe(false);
+    expect(isBatchError({ name: "BatchError", message: "no kind" })).toBe(false);
     expect(isBatchError(null)).toBe(false);
   });
 });

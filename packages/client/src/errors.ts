@@ -100,16 +100,16 @@ export class BatchError extends Error {
 Object.defineProperty(BatchError.prototype, "name", { value: "BatchError", configurable: true });
 
 /**
- * True for a BatchError, also one made by another copy of this package (checked by name and
- * shape, not by class identity).
+ * True for a BatchError, also one made by another copy of this package or in another realm
+ * (checked by name and shape, not by class identity).
  */
 export function isBatchError(value: unknown): value is BatchError {
+  if (typeof value !== "object" || value === null) return false;
+  const candidate = value as { name?: unknown; kind?: unknown; message?: unknown };
   return (
-    typeof value === "object" &&
-    value !== null &&
-    (value as { name?: unknown }).name === "BatchError" &&
-    typeof (value as { kind?: unknown }).kind === "string" &&
-    value instanceof Error
+    candidate.name === "BatchError" &&
+    typeof candidate.kind === "string" &&
+    typeof candidate.message === "string"
   );
 }
 

@@ -25,7 +25,6 @@ export type {
   AddManyOptions,
   AddManyProgress,
   AddManyResult,
-  SendCollection,
   TaskAddOutcome,
 } from "./bulk-add.js";
 export { type BatchClient, type BatchClientOptions, createBatchClient } from "./client.js";
