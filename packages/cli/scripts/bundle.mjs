@@ -4,7 +4,7 @@
 //   - packages only some commands need (YAML, JMESPath, tables, progress bars, the emulator)
 //     are embedded as strings and compiled on first use (deferred-modules.mjs);
 //   - string-width's costly set-up is deferred until help text is laid out (lazy-string-width.mjs),
-//     and node:assert until a yargs sanity check fails (lazy-assert.mjs);
+//     and yargs' internal checks do without node:assert (lazy-assert.mjs);
 //   - Headers, Request and Response are the CLI's light classes instead of Node's globals,
 //     whose first use loads undici (src/transport/light-fetch-classes.ts).
 import { chmodSync, readFileSync, statSync } from "node:fs";

@@ -1,8 +1,8 @@
-// esbuild plugin that keeps node:assert off the start-up path. yargs imports strictEqual and
-// notStrictEqual for internal sanity checks, and loading node:assert (with its error
-// formatting and colour modules) costs a few milliseconds on every run. The replacements decide
-// with Object.is, as node:assert does, and call the real assertion only when it is about to
-// fail, so its error is unchanged.
+// esbuild plugin that keeps node:assert out of the CLI. yargs imports strictEqual and
+// notStrictEqual for internal checks, and also uses a failing check as control flow (when no
+// package.json is found above the bundle); loading node:assert with its error formatting
+// costs a few milliseconds on every run. The replacements decide with Object.is, as
+// node:assert does, and throw a plain Error where node:assert would throw its AssertionError.
 const namespace = "lazy-assert";
 
 export function lazyAssert() {
@@ -15,10 +15,10 @@ export function lazyAssert() {
       build.onLoad({ filter: /.*/, namespace }, () => ({
         contents: [
           "export function strictEqual(actual, expected, message) {",
-          '  if (!Object.is(actual, expected)) require("node:assert").strictEqual(actual, expected, message);',
+          '  if (!Object.is(actual, expected)) throw new Error(message ?? "Expected values to be strictly equal");',
           "}",
           "export function notStrictEqual(actual, expected, message) {",
-          '  if (Object.is(actual, expected)) require("node:assert").notStrictEqual(actual, expected, message);',
+          '  if (Object.is(actual, expected)) throw new Error(message ?? "Expected values to be strictly unequal");',
           "}",
         ].join("\n"),
         loader: "js",

@@ -1,27 +1,62 @@
-// The bundled CLI is one file that runs on its own.
+// The bundled CLI is one file that runs on its own, small and quick to start.
 import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdtempSync, readFileSync, statSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { describe, expect, it } from "vitest";
+import { pathToFileURL } from "node:url";
+import { type Emulator, startEmulator } from "@batch/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { accountEnv, bundlePath, runBatch } from "./test-support/batch-process.js";
 
-const bundle = fileURLToPath(new URL("../dist/batch.mjs", import.meta.url));
 const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
 
+let emulator: Emulator;
+
+beforeAll(async () => {
+  emulator = await startEmulator({ host: "127.0.0.1", port: 0, executor: "manual" });
+  emulator.service.addJob({ id: "j", poolInfo: { poolId: "p" } });
+  emulator.service.addTask("j", { id: "t", commandLine: "x" });
+});
+
+afterAll(async () => {
+  await emulator?.close();
+});
+
 describe("dist/batch.mjs", () => {
-  it("is an executable with a shebang", () => {
-    expect(readFileSync(bundle, "utf8").startsWith("#!/usr/bin/env node\n")).toBe(true);
-    expect(statSync(bundle).mode & 0o111).not.toBe(0);
+  it("is an executable with a shebang, under 1 MB", () => {
+    expect(readFileSync(bundlePath, "utf8").startsWith("#!/usr/bin/env node\n")).toBe(true);
+    expect(statSync(bundlePath).mode & 0o111).not.toBe(0);
+    expect(statSync(bundlePath).size).toBeLessThan(1024 * 1024);
   });
 
   it("runs alone, copied into an empty folder", () => {
     const dir = mkdtempSync(join(tmpdir(), "batch-cli-"));
-    copyFileSync(bundle, join(dir, "batch.mjs"));
+    copyFileSync(bundlePath, join(dir, "batch.mjs"));
     const out = execFileSync(process.execPath, [join(dir, "batch.mjs"), "--version"], {
       cwd: dir,
       encoding: "utf8",
     });
     expect(out.trim()).toBe(pkg.version);
+  });
+
+  it("gets a task without loading undici, node:assert or the modules of other commands", async () => {
+    // Loaded before the CLI: reports, as the process exits, which of Node's own modules it loaded.
+    const probe = join(mkdtempSync(join(tmpdir(), "batch-probe-")), "probe.mjs");
+    writeFileSync(
+      probe,
+      `process.on("exit", () => process.stderr.write(JSON.stringify(process.moduleLoadList)));\n`,
+    );
+    const run = await runBatch(
+      ["task", "get", "--job-id", "j", "--task-id", "t", "--query", "id"],
+      {
+        env: { ...accountEnv(emulator), NODE_OPTIONS: `--import=${pathToFileURL(probe).href}` },
+      },
+    );
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toBe("t");
+    const loaded = JSON.parse(run.stderr) as string[];
+    expect(loaded.some((name) => name.includes("undici"))).toBe(false);
+    expect(loaded).not.toContain("NativeModule assert");
+    expect(loaded).not.toContain("NativeModule readline");
   });
 });

@@ -27,6 +27,7 @@ const silent: ProgressBar = {
 export async function startProgressBar(
   options: ProgressOptions,
   total: number | undefined,
+  initialFields: Record<string, string | number> = {},
 ): Promise<ProgressBar> {
   if (!options.enabled) return silent;
   const { SingleBar } = exportsOf<typeof import("cli-progress")>(await import("cli-progress"));
@@ -42,7 +43,7 @@ export async function startProgressBar(
     fps: 10,
     etaBuffer: 50,
   });
-  bar.start(knownTotal ?? 0, 0, {});
+  bar.start(knownTotal ?? 0, 0, initialFields);
   return {
     update(value, newTotal, fields) {
       if (knownTotal !== undefined && newTotal !== undefined && newTotal !== knownTotal) {

@@ -70,6 +70,7 @@ export function taskWaitCommand(
           formatWithoutTotal: "Waiting {value} completed",
         },
         0,
+        { active: 0, running: 0, succeeded: 0, failed: 0 },
       );
       let last: WaitSummary | undefined;
       try {

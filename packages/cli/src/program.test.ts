@@ -1,0 +1,90 @@
+// The command tree from the bundled file: help with examples on every command, completion,
+// version, and usage errors.
+import { describe, expect, it } from "vitest";
+import { lines, runBatch } from "./test-support/batch-process.js";
+
+const commands = [
+  [],
+  ["task"],
+  ["task", "add"],
+  ["task", "add-collection"],
+  ["task", "get"],
+  ["task", "list"],
+  ["task", "list-subtasks"],
+  ["task", "update"],
+  ["task", "terminate"],
+  ["task", "reactivate"],
+  ["task", "delete"],
+  ["task", "wait"],
+  ["job"],
+  ["job", "create"],
+  ["job", "get"],
+  ["job", "list"],
+  ["job", "delete"],
+  ["job", "terminate"],
+  ["job", "task-counts"],
+  ["emulator"],
+  ["emulator", "start"],
+  ["profile"],
+  ["profile", "set"],
+  ["profile", "list"],
+  ["profile", "show"],
+  ["profile", "delete"],
+  ["configure"],
+];
+
+describe("batch --help", () => {
+  it("shows usage and examples for every command", async () => {
+    const runs = await Promise.all(commands.map((command) => runBatch([...command, "--help"])));
+    for (const [index, run] of runs.entries()) {
+      const name = ["batch", ...(commands[index] ?? [])].join(" ");
+      expect({ name, code: run.code, stderr: run.stderr }).toEqual({ name, code: 0, stderr: "" });
+      expect(run.stdout, name).toContain(name);
+      expect(run.stdout, name).toMatch(/\nExamples:\n/);
+    }
+  });
+
+  it("lists az's names as aliases", async () => {
+    const task = await runBatch(["task", "--help"]);
+    expect(task.stdout).toMatch(/batch task add .*\[aliases: create\]/);
+    expect(task.stdout).toMatch(/batch task get .*\[aliases: show\]/);
+    expect(task.stdout).toMatch(/batch task update .*\[aliases: reset\]/);
+    expect(task.stdout).toMatch(/batch task terminate .*\[aliases: stop\]/);
+    const job = await runBatch(["job", "--help"]);
+    expect(job.stdout).toMatch(/batch job get .*\[aliases: show\]/);
+    expect(job.stdout).toMatch(/batch job terminate .*\[aliases: stop\]/);
+  });
+
+  it("documents the exit statuses", async () => {
+    const run = await runBatch(["--help"]);
+    expect(run.stdout.replace(/\s+/g, " ")).toContain(
+      "Exit status: 0 ok, 1 error, 2 usage or invalid input, 3 auth, 4 not found, 5 conflict, 6 throttled or timed out, 7 some tasks failed.",
+    );
+  });
+});
+
+describe("batch completion", () => {
+  it("prints a shell completion script, and completes commands", async () => {
+    const [script, completions, taskCompletions] = await Promise.all([
+      runBatch(["completion"]),
+      runBatch(["--get-yargs-completions", "batch", ""]),
+      runBatch(["--get-yargs-completions", "batch", "task", ""]),
+    ]);
+    expect(script.code).toBe(0);
+    expect(script.stdout).toContain("batch --get-yargs-completions");
+    expect(lines(completions.stdout)).toEqual(
+      expect.arrayContaining(["task", "job", "emulator", "profile"]),
+    );
+    expect(lines(taskCompletions.stdout)).toEqual(
+      expect.arrayContaining(["add", "add-collection", "get", "list", "wait", "delete"]),
+    );
+  });
+});
+
+describe("no command", () => {
+  it("asks for one with exit 2", async () => {
+    const run = await runBatch([]);
+    expect(run.code).toBe(2);
+    expect(lines(run.stderr)).toEqual(["error: choose a command; see `batch --help`"]);
+  });
+});

@@ -1,0 +1,122 @@
+// The progress bars in a pseudo-terminal (util-linux `script` gives the command a pty): drawn
+// on a terminal, absent when stderr is a pipe, absent with --quiet.
+import { spawn } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type Emulator, startEmulator } from "@batch/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { accountEnv, bundlePath, emptyConfigDir, runBatch } from "../test-support/batch-process.js";
+
+let emulator: Emulator;
+let env: Record<string, string>;
+const dir = mkdtempSync(join(tmpdir(), "batch-progress-"));
+
+function tasksFile(name: string, count: number): string {
+  const path = join(dir, name);
+  writeFileSync(
+    path,
+    Array.from({ length: count }, (_, i) =>
+      JSON.stringify({ id: `${name}-${i}`, commandLine: "x" }),
+    ).join("\n"),
+  );
+  return path;
+}
+
+/** Runs the bundle with a terminal for stdin, stdout and stderr; returns all it wrote there. */
+function runInTerminal(
+  args: string[],
+  extraEnv: Record<string, string> = {},
+): Promise<{ code: number | null; output: string }> {
+  const command = [process.execPath, bundlePath, ...args]
+    .map((word) => `'${word.replaceAll("'", "'\\''")}'`)
+    .join(" ");
+  return new Promise((resolve, reject) => {
+    const child = spawn("script", ["-qec", command, "/dev/null"], {
+      env: {
+        PATH: process.env.PATH ?? "/usr/bin:/bin",
+        BATCH_CONFIG_DIR: emptyConfigDir(),
+        TERM: "xterm",
+        ...env,
+        ...extraEnv,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+      output += chunk;
+    });
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
+      output += chunk;
+    });
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, output }));
+  });
+}
+
+beforeAll(async () => {
+  emulator = await startEmulator({ host: "127.0.0.1", port: 0, executor: "manual" });
+  env = accountEnv(emulator);
+  emulator.service.addJob({ id: "progress", poolInfo: { poolId: "p" } });
+  emulator.service.addJob({ id: "waiting", poolInfo: { poolId: "p" } });
+  for (let i = 0; i < 3; i++) {
+    emulator.service.addTask("waiting", { id: `w${i}`, commandLine: "x" });
+    emulator.service.completeTask("waiting", `w${i}`, { exitCode: i === 2 ? 1 : 0 });
+  }
+});
+
+afterAll(async () => {
+  await emulator?.close();
+});
+
+describe("progress bars", () => {
+  it("add-collection draws added/total, rate and ETA on a terminal, and nothing when piped or --quiet", async () => {
+    const add = (name: string, extra: string[] = []) => [
+      "task",
+      "add-collection",
+      "--job-id",
+      "progress",
+      "--json-file",
+      tasksFile(name, 150),
+      "-o",
+      "none",
+      ...extra,
+    ];
+    const [terminal, quiet, piped] = await Promise.all([
+      runInTerminal(add("tty")),
+      runInTerminal(add("quiet", ["--quiet"])),
+      runBatch(add("piped"), { env }),
+    ]);
+    expect(terminal.code).toBe(0);
+    expect(terminal.output).toMatch(
+      /Adding tasks [█░]+ 150\/150 \| 150 added, 0 failed \| \d+ tasks\/s \| ETA/,
+    );
+    expect(quiet.code).toBe(0);
+    expect(quiet.output).not.toMatch(/Adding tasks|█|░/);
+    expect(piped.code).toBe(0);
+    expect(piped.stderr).toBe("added 150 of 150 tasks\n");
+  });
+
+  it("wait draws counts by state on a terminal, and nothing when piped", async () => {
+    const args = ["task", "wait", "--job-id", "waiting", "-o", "none"];
+    const [terminal, piped] = await Promise.all([runInTerminal(args), runBatch(args, { env })]);
+    expect(terminal.code).toBe(7);
+    expect(terminal.output).toMatch(
+      /Waiting [█░]+ 3\/3 completed \| 0 active, 0 running \| 2 succeeded, 1 failed/,
+    );
+    expect(piped.code).toBe(7);
+    expect(piped.stderr).toBe("");
+  });
+
+  it("defaults to a table on a terminal, with colours unless NO_COLOR is set", async () => {
+    const args = ["task", "list", "--job-id", "waiting"];
+    const [colored, plain] = await Promise.all([
+      runInTerminal(args),
+      runInTerminal(args, { NO_COLOR: "1" }),
+    ]);
+    expect(colored.output).toMatch(/Id.*State.*\r?\n-+/);
+    expect(colored.output).toMatch(new RegExp(`${String.fromCharCode(27)}\\[1mId`));
+    expect(plain.output).toMatch(/^Id\s+State/m);
+    expect(plain.output).not.toMatch(new RegExp(`${String.fromCharCode(27)}\\[1m`));
+  });
+});
