@@ -1,5 +1,6 @@
 // Public entry of @batch/testing: the service (rules, no HTTP), its msw handlers, the local
-// emulator, the executors, and the OData and authentication helpers users may need.
+// emulator, fault injection, the executors, and the OData and authentication helpers users
+// may need.
 
 // Authentication and OData pieces
 export {
@@ -19,6 +20,19 @@ export {
   type RunInfo,
   type SimulatedExecutorOptions,
 } from "./executors/simulated-executor.js";
+export {
+  createFaultInjector,
+  FAULT_KINDS,
+  type FaultEvent,
+  type FaultInjector,
+  type FaultInjectorContext,
+  type FaultKind,
+  type FaultOption,
+  type FaultOptions,
+  FaultOptionsError,
+  type FaultRules,
+  type FaultStats,
+} from "./faults/index.js";
 export { SUPPORTED_API_VERSIONS } from "./http/api-versions.js";
 // msw handlers
 export { type BatchHandlersOptions, batchHandlers } from "./http/batch-handlers.js";
@@ -39,7 +53,6 @@ export {
   taskFilterFields,
   taskSelectableProperties,
 } from "./odata/index.js";
-export type { FaultOption, FaultSettings } from "./server/fault-settings.js";
 // Emulator
 export { type Emulator, type EmulatorOptions, startEmulator } from "./server/start-emulator.js";
 // Service

@@ -8,11 +8,12 @@ import { type HttpHandler, http } from "msw";
 import { type AuthOptions, authenticate } from "../auth/authenticate.js";
 import { signedRequestFrom } from "../auth/signed-request.js";
 import { DEV_ACCOUNT_KEY, DEV_ACCOUNT_NAME } from "../dev-account.js";
+import { type FaultOption, resolveFaultOption } from "../faults/fault-option.js";
 import type { BatchService } from "../service/batch-service.js";
 import { isServiceError } from "../service/service-error.js";
 import { checkApiVersion, SUPPORTED_API_VERSIONS } from "./api-versions.js";
 import { httpError } from "./http-error.js";
-import type { OperationCall, OperationMiddleware } from "./operation-middleware.js";
+import type { OperationCall } from "./operation-middleware.js";
 import { OPERATIONS } from "./operations.js";
 import { integerParameter } from "./query-options.js";
 import { parseJsonBody, readBodyBytes } from "./request-body.js";
@@ -28,8 +29,11 @@ export interface BatchHandlersOptions {
   auth?: AuthOptions | false;
   /** Serve only this origin (e.g. https://devaccount.eastus.batch.azure.com); any by default. */
   baseUrl?: string;
-  /** Runs around each service call; the place for fault injection. */
-  faults?: OperationMiddleware;
+  /**
+   * Fault injection around each service call: the seeded injector's settings (or an injector
+   * made with `createFaultInjector`, to read its log), or an operation middleware of your own.
+   */
+  faults?: FaultOption;
   /** api-version values accepted. */
   apiVersions?: readonly string[];
 }
@@ -44,6 +48,9 @@ export function batchHandlers(
   const apiVersions = options.apiVersions ?? SUPPORTED_API_VERSIONS;
   const origin =
     options.baseUrl === undefined ? undefined : new URL(options.baseUrl).origin.toLowerCase();
+  const { middleware: faults } = resolveFaultOption(options.faults, {
+    maxTasksPerCollection: service.limits.maxTasksPerCollection,
+  });
   const servesOrigin = (request: Request) =>
     origin === undefined || new URL(request.url).origin.toLowerCase() === origin;
 
@@ -90,8 +97,8 @@ export function batchHandlers(
           throw error;
         }
       };
-      if (!options.faults) return await next();
-      return withStandardHeaders(await options.faults(call, next), context);
+      if (!faults) return await next();
+      return withStandardHeaders(await faults(call, next), context);
     } catch (error) {
       const answerTo = ctx ?? createRequestContext(request);
       if (isServiceError(error)) return errorResponse(answerTo, error);

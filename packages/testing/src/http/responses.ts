@@ -90,11 +90,11 @@ export function withStandardHeaders(
   response: Response,
   ctx: Pick<RequestContext, "requestId" | "echoClientRequestId">,
 ): Response {
-  if (response.type === "error" || response.headers.has("request-id")) return response;
+  if (response.type === "error") return response;
+  const missing = [...baseHeaders(ctx)].filter(([name]) => !response.headers.has(name));
+  if (missing.length === 0) return response;
   const headers = new Headers(response.headers);
-  baseHeaders(ctx).forEach((value, name) => {
-    if (!headers.has(name)) headers.set(name, value);
-  });
+  for (const [name, value] of missing) headers.set(name, value);
   return new Response(response.body, {
     status: response.status,
     statusText: response.statusText,

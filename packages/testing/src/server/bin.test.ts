@@ -56,6 +56,37 @@ describe("batch-emulator", () => {
     },
   );
 
+  it("injects the faults its flags ask for, with the seed on stderr", async () => {
+    const { child, firstLine, exit } = run([
+      "--executor",
+      "manual",
+      "--fault-rate",
+      "1",
+      "--fault-kinds",
+      "429",
+      "--fault-retry-after",
+      "2",
+      "--fault-seed",
+      "77",
+    ]);
+    let stderr = "";
+    child.stderr!.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString("utf8");
+    });
+    try {
+      const [, url] = READY.exec(await firstLine)!;
+      const response = await signedFetch(`${url}/jobs?api-version=2025-06-01`);
+      expect(response.status).toBe(429);
+      expect(response.headers.get("retry-after")).toBe("2");
+      expect((await response.json()).code).toBe("TooManyRequests");
+      child.kill("SIGTERM");
+      expect(await exit).toBe(0);
+      expect(stderr).toContain("injecting faults with seed 77");
+    } finally {
+      child.kill("SIGKILL");
+    }
+  });
+
   it("exits 2 with a message on bad options", async () => {
     const child = spawn(process.execPath, [bin, "--executor", "nope"], {
       stdio: ["ignore", "pipe", "pipe"],

@@ -3,7 +3,8 @@
 
 import { parseArgs } from "node:util";
 import { DEV_ACCOUNT_KEY, DEV_ACCOUNT_NAME } from "../dev-account.js";
-import type { FaultSettings } from "./fault-settings.js";
+import type { FaultOptions } from "../faults/fault-options.js";
+import { FAULT_FLAG_NAMES, FaultFlagError, faultOptionsFromFlags } from "./fault-flags.js";
 import { type Emulator, startEmulator } from "./start-emulator.js";
 
 export const EMULATOR_USAGE = `Usage: batch-emulator [options]
@@ -17,8 +18,19 @@ Options:
   --account <name>       account name (default ${DEV_ACCOUNT_NAME})
   --key <base64>         account key (default: the public development key)
   --executor <kind>      manual | simulated (default simulated)
-  --fault-rate <0..1>    share of requests to fail (fault injection)
-  --fault-seed <int>     seed for reproducible faults
+  --fault-rate <0..1>    probability a processed request is faulted (0.1 once any
+                         --fault-* flag is given)
+  --fault-seed <int>     seed for reproducible faults (random, and printed, by default)
+  --fault-kinds <list>   kinds[:weight] to inject, comma-separated (default all):
+                         500,503,429,latency,drop-before,drop-after,task-servererror
+  --fault-operations <list>
+                         fault only these operations (e.g. Task_AddCollection,Task_Add)
+  --fault-latency-ms <n|min-max>
+                         added latency (default 50-500)
+  --fault-retry-after <s>
+                         Retry-After of 503 and 429 answers (default 1)
+  --fault-max-consecutive <n>
+                         most faults in a row for one request or task id (default 3)
   -h, --help             show this help
 
 The development key ${DEV_ACCOUNT_KEY} is public, like Azurite's: never use it
@@ -35,7 +47,7 @@ export interface EmulatorCliOptions {
   account: string;
   key: string;
   executor: "manual" | "simulated";
-  faults: FaultSettings | undefined;
+  faults: FaultOptions | undefined;
 }
 
 function number(
@@ -64,8 +76,7 @@ export function parseEmulatorArgs(argv: readonly string[]): EmulatorCliOptions {
         account: { type: "string" },
         key: { type: "string" },
         executor: { type: "string" },
-        "fault-rate": { type: "string" },
-        "fault-seed": { type: "string" },
+        ...Object.fromEntries(FAULT_FLAG_NAMES.map((name) => [name, { type: "string" as const }])),
         help: { type: "boolean", short: "h" },
       },
     }));
@@ -85,19 +96,15 @@ export function parseEmulatorArgs(argv: readonly string[]): EmulatorCliOptions {
   if (!/^[a-z0-9]{3,24}$/.test(account)) {
     throw new UsageError("--account must be 3 to 24 lower-case letters and digits");
   }
-  const rate = text("fault-rate");
-  const seed = text("fault-seed");
-  const faults: FaultSettings | undefined =
-    rate === undefined && seed === undefined
-      ? undefined
-      : {
-          ...(rate !== undefined && {
-            rate: number("fault-rate", rate, (v) => v >= 0 && v <= 1, "between 0 and 1"),
-          }),
-          ...(seed !== undefined && {
-            seed: number("fault-seed", seed, Number.isSafeInteger, "an integer"),
-          }),
-        };
+  let faults: FaultOptions | undefined;
+  try {
+    faults = faultOptionsFromFlags(
+      Object.fromEntries(FAULT_FLAG_NAMES.map((name) => [name, text(name)])),
+    );
+  } catch (error) {
+    if (error instanceof FaultFlagError) throw new UsageError(error.message);
+    throw error;
+  }
   const port = text("port");
   return {
     help: values.help === true,
@@ -172,5 +179,10 @@ export async function runEmulatorCli(
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
   io.out(readyLine(emulator));
+  if (emulator.faults) {
+    io.err(
+      `batch-emulator: injecting faults with seed ${emulator.faults.seed} (--fault-seed ${emulator.faults.seed} repeats them)`,
+    );
+  }
   return emulator;
 }

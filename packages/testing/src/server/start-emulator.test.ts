@@ -253,9 +253,56 @@ describe("startEmulator", () => {
     expect(service.getJob("lost").body.id).toBe("lost");
   });
 
-  it("accepts fault injector settings", async () => {
-    const { url } = await start({ faults: { rate: 0.5, seed: 42 } });
-    expect((await signedFetch(`${url}/jobs?${V}`)).status).toBe(200);
+  it("injects seeded faults from settings and exposes their log", async () => {
+    const started = await start({ faults: { rate: 1, kinds: { "503": 1 }, seed: 42 } });
+    const response = await signedFetch(`${started.url}/jobs?${V}`);
+    expect(response.status).toBe(503);
+    expect(response.headers.get("retry-after")).toBe("1");
+    expect((await response.json()).code).toBe("ServerBusy");
+    expect(started.faults?.seed).toBe(42);
+    expect(started.faults?.stats()).toMatchObject({ requests: 1, faulted: 1 });
+    expect(started.faults?.events()[0]).toMatchObject({ operation: "Job_List", kind: "503" });
+  });
+
+  it("has no fault log without faults, or with a middleware of its own", async () => {
+    expect((await start()).faults).toBeUndefined();
+    await emulator?.close();
+    expect((await start({ faults: (_call, next) => next() })).faults).toBeUndefined();
+  });
+
+  it("refuses bad fault settings before listening", async () => {
+    await expect(startEmulator({ faults: { rate: 2 } })).rejects.toThrow(
+      "faults.rate must be a number between 0 and 1, not 2",
+    );
+  });
+
+  it("drop-before destroys the socket without an answer, and nothing is added", async () => {
+    const { url, service } = await start({ faults: { rate: 1, kinds: { "drop-before": 1 } } });
+    service.addJob({ id: "j1", poolInfo: { poolId: "p" } });
+    const target = `/jobs/j1/tasks?${V}`;
+    const body = JSON.stringify({ id: "t1", commandLine: "x" });
+    const headers = signHeaders("POST", `${url}${target}`, {
+      headers: { "content-type": "application/json", "content-length": String(body.length) },
+      body,
+    });
+    const error = await raw(url, target, { method: "POST", headers, body }).then(
+      () => undefined,
+      (reason: NodeJS.ErrnoException) => reason,
+    );
+    expect(error?.code).toBe("ECONNRESET");
+    expect(service.listTasks("j1").value).toEqual([]);
+  });
+
+  it("drop-after applies the change, then destroys the socket", async () => {
+    const { url, service } = await start({ faults: { rate: 1, kinds: { "drop-after": 1 } } });
+    service.addJob({ id: "j1", poolInfo: { poolId: "p" } });
+    await expect(
+      signedFetch(`${url}/jobs/j1/tasks?${V}`, {
+        method: "POST",
+        json: { id: "t1", commandLine: "x" },
+      }),
+    ).rejects.toThrow("fetch failed");
+    expect(service.getTask("j1", "t1").body.id).toBe("t1");
   });
 
   it("accepts bearer tokens when configured", async () => {

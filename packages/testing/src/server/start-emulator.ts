@@ -7,6 +7,8 @@ import type { AddressInfo } from "node:net";
 import type { RequestHandler } from "msw";
 import type { AuthOptions } from "../auth/authenticate.js";
 import { DEV_ACCOUNT_KEY, DEV_ACCOUNT_NAME } from "../dev-account.js";
+import type { FaultInjector } from "../faults/fault-injector.js";
+import { type FaultOption, resolveFaultOption } from "../faults/fault-option.js";
 import { batchHandlers } from "../http/batch-handlers.js";
 import {
   type BatchService,
@@ -14,7 +16,6 @@ import {
   createBatchService,
   type ExecutorChoice,
 } from "../service/batch-service.js";
-import { type FaultOption, faultMiddlewareFrom } from "./fault-settings.js";
 import { createRequestListener } from "./node-bridge.js";
 
 export interface EmulatorOptions {
@@ -27,7 +28,10 @@ export interface EmulatorOptions {
   key?: string;
   /** "simulated" (the default) or "manual", or an executor of your own. */
   executor?: ExecutorChoice;
-  /** Fault injection: an operation middleware, or fault injector settings. */
+  /**
+   * Fault injection: the seeded injector's settings (`{ rate, seed, kinds, operations... }`), an
+   * injector from `createFaultInjector`, or an operation middleware of your own.
+   */
   faults?: FaultOption;
   /** Also accept bearer tokens: any (true) or those the function accepts. */
   bearer?: AuthOptions["bearer"];
@@ -42,6 +46,8 @@ export interface Emulator {
   key: string;
   /** The service behind the endpoint, for test controls (startTask, completeTask...). */
   service: BatchService;
+  /** The fault injector, with its log (`faults.stats()`, `faults.events()`), when one runs. */
+  faults: FaultInjector | undefined;
   /** Stops listening, closes connections and stops the executor. */
   close(): Promise<void>;
 }
@@ -67,6 +73,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   let handlers: readonly RequestHandler[] = [];
   let service: BatchService | undefined;
   let hostAndPort = host;
+  // Resolved before anything listens, so bad fault settings fail the start.
+  const { injector, middleware: faults } = resolveFaultOption(options.faults, {
+    maxTasksPerCollection: options.service?.limits?.maxTasksPerCollection ?? 100,
+  });
 
   const server = createServer(
     createRequestListener({
@@ -87,7 +97,6 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     executor: options.executor ?? "simulated",
   });
   service = created;
-  const faults = faultMiddlewareFrom(options.faults);
   handlers = batchHandlers(created, {
     auth: {
       accountName: account,
@@ -103,6 +112,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     account,
     key,
     service: created,
+    faults: injector,
     close() {
       closing ??= new Promise<void>((resolve) => {
         created.dispose();
