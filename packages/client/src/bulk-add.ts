@@ -141,26 +141,45 @@ export async function addMany(
     }
   };
 
-  /** The next valid task of the input; invalid ones fail on the spot. */
-  async function pull(): Promise<Pending | undefined> {
-    while (!sourceDone) {
-      const step = await iterator.next();
-      if (step.done) {
-        sourceDone = true;
-        return undefined;
-      }
-      submitted++;
-      const prepared = prepare(step.value);
-      if (!(prepared instanceof BatchError)) return prepared;
-      settle({
-        taskId: taskIdOf(step.value),
-        status: "failed",
-        attempts: 0,
-        reconciled: false,
-        error: prepared,
-      });
+  /** Takes one input step: the task to send, or undefined at the end or for an invalid task. */
+  function accept(step: IteratorResult<TaskAddParameter>): Pending | undefined {
+    if (step.done) {
+      sourceDone = true;
+      return undefined;
     }
+    submitted++;
+    const prepared = prepare(step.value);
+    if (!(prepared instanceof BatchError)) return prepared;
+    settle({
+      taskId: taskIdOf(step.value),
+      status: "failed",
+      attempts: 0,
+      reconciled: false,
+      error: prepared,
+    });
     return undefined;
+  }
+
+  /**
+   * The next valid task of the input; invalid ones fail on the spot. Arrays and other sync
+   * iterables are read without a promise per task.
+   */
+  function pull(): Pending | undefined | Promise<Pending | undefined> {
+    const { sync } = iterator;
+    if (sync) {
+      while (!sourceDone) {
+        const p = accept(sync.next());
+        if (p) return p;
+      }
+      return undefined;
+    }
+    return (async () => {
+      while (!sourceDone) {
+        const p = accept(await iterator.next());
+        if (p) return p;
+      }
+      return undefined;
+    })();
   }
 
   /** Fails everything not yet sent with the error that stopped sending. */
@@ -197,7 +216,9 @@ export async function addMany(
       } else i++;
     }
     while (chunk.length < maxTasks) {
-      const p = carry ?? (await pull());
+      // No await for a task a sync input gave at once: that would cost a microtask per task.
+      const pulled = carry ?? pull();
+      const p = pulled instanceof Promise ? await pulled : pulled;
       carry = undefined;
       if (!p) break;
       if (!fits(p)) {
@@ -263,15 +284,16 @@ export async function addMany(
       if (!p || key === undefined) continue;
       byKey.delete(key);
       if (entry.status === "success") {
-        settle({
+        const outcome: TaskAddOutcome = {
           taskId: p.id,
           status: "added",
           attempts: p.sends,
           reconciled: false,
-          ...(entry.eTag ? { eTag: entry.eTag } : {}),
-          ...(entry.lastModified ? { lastModified: entry.lastModified } : {}),
-          ...(entry.location ? { location: entry.location } : {}),
-        });
+        };
+        if (entry.eTag) outcome.eTag = entry.eTag;
+        if (entry.lastModified) outcome.lastModified = entry.lastModified;
+        if (entry.location) outcome.location = entry.location;
+        settle(outcome);
         continue;
       }
       const error = taskError(entry, meta, p.sends);
@@ -442,7 +464,10 @@ function taskError(
   });
 }
 
-function openIterator<T>(source: Iterable<T> | AsyncIterable<T>): AsyncIterator<T> {
+/** An async iterator over the input, with the sync iterator underneath when there is one. */
+type InputIterator<T> = AsyncIterator<T> & { sync?: Iterator<T> };
+
+function openIterator<T>(source: Iterable<T> | AsyncIterable<T>): InputIterator<T> {
   if (typeof source === "string" || source === null || typeof source !== "object") {
     throw new BatchError({
       kind: "client",
@@ -454,6 +479,7 @@ function openIterator<T>(source: Iterable<T> | AsyncIterable<T>): AsyncIterator<
   if (Symbol.asyncIterator in source) return source[Symbol.asyncIterator]();
   const sync = (source as Iterable<T>)[Symbol.iterator]();
   return {
+    sync,
     next: async () => sync.next(),
     return: async (value?: unknown) => sync.return?.(value) ?? { done: true, value: undefined },
   };

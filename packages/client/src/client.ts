@@ -71,12 +71,19 @@ export function createBatchClient(options: BatchClientOptions): BatchClient {
     logging: options.logger ? loggingMiddleware(options.logger) : undefined,
     transport: transportStep(fetchImpl),
   });
+  const baseUrl = endpoint.href.replace(/\/+$/, "");
   const raw = createClient<paths>({
-    baseUrl: endpoint.href.replace(/\/+$/, ""),
+    baseUrl,
     // Raw calls carry their signal on the Request; operations pass theirs per call instead.
     fetch: (request) => pipeline.send(request, { signal: request.signal }),
   });
-  const context: OperationContext = { raw, pipeline, apiVersion, origin: endpoint.origin };
+  const context: OperationContext = {
+    raw,
+    pipeline,
+    apiVersion,
+    baseUrl,
+    origin: endpoint.origin,
+  };
   return {
     tasks: createTaskOperations(context),
     jobs: createJobOperations(context),

@@ -77,6 +77,7 @@ export type {
   FetchLike,
   Next,
   Pipeline,
+  PipelineRequest,
   PipelineStep,
 } from "./pipeline.js";
 export type { TaskStateSummary, WaitForOptions } from "./wait.js";

@@ -3,7 +3,7 @@
 // whatever the length of the list.
 import type { OperationId } from "@batch/types";
 import { BatchError } from "./errors.js";
-import { invoke, type OperationContext, readAnswer } from "./operations/invoke.js";
+import { invoke, type OperationContext } from "./operations/invoke.js";
 import type { ResponseMeta } from "./operations/response-meta.js";
 
 export interface Page<T> {
@@ -91,8 +91,10 @@ export async function fetchNextPage<T>(
   }
   const headers = new Headers();
   if (options.returnClientRequestId) headers.set("return-client-request-id", "true");
-  const result = await invoke(context, { operation, signal: options.signal }, async (fetch) =>
-    readAnswer(await fetch(new Request(link, { method: "GET", headers }))),
+  const result = await invoke(
+    context,
+    { operation, signal: options.signal },
+    { method: "GET", url: link, headers },
   );
   if (result.kind !== "ok") {
     throw new BatchError({ kind: "service", message: `${operation}: unexpected 304`, operation });

@@ -1,9 +1,10 @@
 // The fetch pipeline every request of the client goes through: the step types, the per-call
 // context, and the one place where the middleware is put in order.
 //
-// openapi-fetch hands us a finished `Request`; its own middleware cannot send a request twice,
-// so retries, per-attempt timeouts and signing live here, in an onion of `(request, next)` steps
-// given to openapi-fetch as its `fetch`.
+// The typed operations hand the pipeline a light request (method, URL, headers) built directly;
+// `client.raw` (openapi-fetch) hands it a finished `Request`, which has the same three fields.
+// openapi-fetch's own middleware cannot send a request twice, so retries, per-attempt timeouts
+// and signing live here, in an onion of `(request, next)` steps.
 import type { OperationId } from "@batch/types";
 
 /** Anything shaped like the global `fetch`: the transport at the centre of the pipeline. */
@@ -40,11 +41,23 @@ export interface CallContext {
   readonly record: CallRecord;
 }
 
-export type Next = (request: Request, context: CallContext) => Promise<Response>;
+/**
+ * What a step sees of a request. A `Request` is one; the typed operations pass a plain object,
+ * which costs far less to make than a `Request` (the body travels in the context).
+ */
+export interface PipelineRequest {
+  readonly method: string;
+  /** The absolute URL, as it goes on the wire. */
+  readonly url: string;
+  /** Mutable: steps set their headers here. */
+  readonly headers: Headers;
+}
+
+export type Next = (request: PipelineRequest, context: CallContext) => Promise<Response>;
 
 /** One middleware: look at or change the request, call `next` (any number of times), return a Response. */
 export type PipelineStep = (
-  request: Request,
+  request: PipelineRequest,
   next: Next,
   context: CallContext,
 ) => Promise<Response>;
@@ -59,7 +72,8 @@ export interface SendOptions {
 }
 
 export interface Pipeline {
-  send(request: Request, options?: SendOptions): Promise<Response>;
+  /** Sends a request; a `Request`'s body is read once here unless `options.body` is given. */
+  send(request: PipelineRequest | Request, options?: SendOptions): Promise<Response>;
 }
 
 export function newCallRecord(): CallRecord {
@@ -103,7 +117,7 @@ export function createPipeline(parts: {
   return {
     async send(request, options = {}) {
       let body: string | Uint8Array<ArrayBuffer> | undefined = options.body;
-      if (body === undefined && request.body !== null) {
+      if (body === undefined && request instanceof Request && request.body !== null) {
         const bytes = new Uint8Array(await request.arrayBuffer());
         body = bytes.byteLength > 0 ? bytes : undefined;
       }

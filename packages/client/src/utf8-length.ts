@@ -1,7 +1,11 @@
 // UTF-8 byte length of a string without encoding it: request bodies are measured for the
 // signature's Content-Length and for the 1 MB limit of add-collection chunks.
 
+// Any character outside ASCII; without one, the byte length is the string length.
+const nonAscii = /[^\x00-\x7f]/;
+
 export function utf8ByteLength(text: string): number {
+  if (!nonAscii.test(text)) return text.length;
   let bytes = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);

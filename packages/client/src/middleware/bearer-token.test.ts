@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createBatchClient } from "../client.js";
 import type { AccessToken, TokenCredential } from "../credentials/token-credential.js";
+import type { PipelineRequest } from "../pipeline.js";
 import { empty, endpoint, json, scriptedFetch } from "../test-support/scripted-fetch.js";
 
 function fakeCredential(tokens: (AccessToken | null | Error)[]) {
@@ -42,7 +43,7 @@ describe("bearerTokenMiddleware", () => {
     const { bearerTokenMiddleware } = await import("./bearer-token.js");
     const step = bearerTokenMiddleware(credential, { now: () => now });
     const seen: string[] = [];
-    const next = async (req: Request) => {
+    const next = async (req: PipelineRequest) => {
       seen.push(req.headers.get("authorization")!);
       return new Response(null);
     };

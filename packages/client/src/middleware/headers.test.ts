@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { type CallContext, newCallRecord } from "../pipeline.js";
+import { type CallContext, newCallRecord, type PipelineRequest } from "../pipeline.js";
 import { scriptedFetch, testClient } from "../test-support/scripted-fetch.js";
 import { clientVersion } from "../version.js";
 import { buildUserAgent, headersMiddleware, odataJsonContentType } from "./headers.js";
@@ -24,7 +24,7 @@ async function run(
   options: Partial<Parameters<typeof headersMiddleware>[0]> = {},
   body?: string,
 ) {
-  let sent: Request | undefined;
+  let sent: PipelineRequest | undefined;
   const ctx = context(body);
   await headersMiddleware({
     apiVersion: "2025-06-01",

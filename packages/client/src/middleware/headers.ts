@@ -23,12 +23,13 @@ export function headersMiddleware(options: HeadersMiddlewareOptions): PipelineSt
   return (incoming, next, context) => {
     let request = incoming;
     // Operations always pass api-version; a nextLink or a raw call might not.
-    if (!/[?&]api-version=/.test(request.url)) {
+    if (!request.url.includes("api-version=") || !/[?&]api-version=/.test(request.url)) {
       const separator = request.url.includes("?") ? "&" : "?";
-      request = new Request(`${request.url}${separator}${apiVersionParam}`, {
+      request = {
         method: request.method,
+        url: `${request.url}${separator}${apiVersionParam}`,
         headers: request.headers,
-      });
+      };
     }
     const { headers } = request;
     let clientRequestId = headers.get("client-request-id");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { SharedKeyCredential } from "../credentials/shared-key-credential.js";
-import { type CallContext, newCallRecord } from "../pipeline.js";
+import { type CallContext, newCallRecord, type PipelineRequest } from "../pipeline.js";
 import { devAccount, devKey } from "../test-support/scripted-fetch.js";
 import { sharedKeyMiddleware, sharedKeyStringToSign, wireContentLength } from "./shared-key.js";
 
@@ -250,7 +250,7 @@ describe("sharedKeyMiddleware", () => {
       headers: { "ocp-date": "Tue, 01 Jan 2030 00:00:00 GMT" },
     });
     const seen: [string | null, string | null][] = [];
-    const next = async (req: Request) => {
+    const next = async (req: PipelineRequest) => {
       seen.push([req.headers.get("ocp-date"), req.headers.get("authorization")]);
       return new Response(null);
     };

@@ -42,9 +42,19 @@ export function sharedKeyStringToSign(input: SharedKeySigningInput): string {
 }
 
 function canonicalizedResource(url: string, accountName: string): string {
-  const parsed = new URL(url);
-  let resource = `/${accountName}${parsed.pathname}`;
-  const query = parsed.search.slice(1);
+  // The URL is absolute and as sent (the pipeline built it): split it by hand rather than
+  // through `new URL`, which would also re-encode it.
+  const hash = url.indexOf("#");
+  const target = hash === -1 ? url : url.slice(0, hash);
+  const scheme = target.indexOf("://");
+  const pathStart = scheme === -1 ? 0 : target.indexOf("/", scheme + 3);
+  const question = target.indexOf("?");
+  const path =
+    pathStart === -1 || (question !== -1 && question < pathStart)
+      ? "/"
+      : target.slice(pathStart, question === -1 ? undefined : question);
+  let resource = `/${accountName}${path}`;
+  const query = question === -1 ? "" : target.slice(question + 1);
   if (query === "") return resource;
   const first = new Map<string, string>();
   for (const pair of query.split("&")) {
@@ -60,6 +70,7 @@ function canonicalizedResource(url: string, accountName: string): string {
 }
 
 function decodeQueryValue(raw: string): string {
+  if (raw.indexOf("%") === -1 && raw.indexOf("+") === -1) return raw;
   const spaced = raw.replace(/\+/g, " ");
   try {
     return decodeURIComponent(spaced);

@@ -1,10 +1,10 @@
-// Runs one operation through openapi-fetch and the pipeline, and turns the answer into a result:
+// Runs one operation's request through the pipeline, and turns the answer into a result:
 // data plus meta on success, a NotModified marker on 304, a reconciled write when an error code
 // proves our own earlier attempt went through, and a BatchError for everything else.
 import type { OperationId, paths } from "@batch/types";
 import type { Client } from "openapi-fetch";
 import { BatchError, isBatchError, serviceError } from "../errors.js";
-import { newCallRecord, type Pipeline } from "../pipeline.js";
+import { newCallRecord, type Pipeline, type PipelineRequest } from "../pipeline.js";
 import { type ResponseMeta, readMeta } from "./response-meta.js";
 
 /** What every operation needs from the client. */
@@ -12,6 +12,8 @@ export interface OperationContext {
   readonly raw: Client<paths>;
   readonly pipeline: Pipeline;
   readonly apiVersion: string;
+  /** The endpoint without a trailing slash; operation paths are appended to it. */
+  readonly baseUrl: string;
   /** Origin of the endpoint; nextLinks must stay on it. */
   readonly origin: string;
 }
@@ -29,7 +31,7 @@ export function isNotModified(value: unknown): value is NotModified {
 export interface InvokeOptions {
   operation: OperationId;
   signal?: AbortSignal | undefined;
-  /** The serialized request body, handed to the pipeline so it is not read back from a stream. */
+  /** The serialized request body. */
   body?: string | undefined;
   /**
    * Error codes that, once an earlier attempt's outcome was unknown, mean that attempt did the
@@ -37,15 +39,6 @@ export interface InvokeOptions {
    */
   reconcile?: readonly string[];
 }
-
-export type PipelineFetch = (request: Request) => Promise<Response>;
-
-/**
- * The bodySerializer operations give openapi-fetch: it serializes nothing, because the
- * operation already made the JSON and hands it to the pipeline (`InvokeOptions.body`), which
- * sends it. A body would otherwise be encoded twice, once into a Request nobody sends.
- */
-export const sentByPipeline = (): undefined => undefined;
 
 export interface RawAnswer {
   data?: unknown;
@@ -60,19 +53,18 @@ export type Invocation =
 export async function invoke(
   context: OperationContext,
   options: InvokeOptions,
-  call: (fetch: PipelineFetch) => Promise<RawAnswer>,
+  request: PipelineRequest,
 ): Promise<Invocation> {
   const record = newCallRecord();
-  const fetch: PipelineFetch = (request) =>
-    context.pipeline.send(request, {
+  let answer: RawAnswer;
+  try {
+    const response = await context.pipeline.send(request, {
       operation: options.operation,
       signal: options.signal,
       body: options.body,
       record,
     });
-  let answer: RawAnswer;
-  try {
-    answer = await call(fetch);
+    answer = await readAnswer(response);
   } catch (error) {
     if (isBatchError(error) || !(error instanceof SyntaxError)) throw error;
     throw new BatchError({
@@ -104,9 +96,13 @@ export async function invoke(
   throw error;
 }
 
-/** Reads a response the way openapi-fetch does, for requests made without it (nextLinks). */
+/** Reads an answer's body: JSON on success (none for 204, 304 or an empty body), else JSON or text. */
 export async function readAnswer(response: Response): Promise<RawAnswer> {
-  const text = response.status === 204 || response.status === 304 ? "" : await response.text();
+  const empty =
+    response.status === 204 ||
+    response.status === 304 ||
+    response.headers.get("content-length") === "0";
+  const text = empty ? "" : await response.text();
   if (response.ok) return { data: text === "" ? undefined : JSON.parse(text), response };
   let error: unknown = text;
   try {

@@ -2,7 +2,8 @@
 // task counts), with the same options and result shapes as the task operations.
 import type { CloudJob, JobAddParameter, TaskCountsResult } from "@batch/types";
 import { createPager, fetchNextPage, type PagedAsyncIterable, toPage } from "../pagination.js";
-import { invoke, type NotModified, type OperationContext, sentByPipeline } from "./invoke.js";
+import { invoke, type NotModified, type OperationContext } from "./invoke.js";
+import { operationRequest } from "./operation-request.js";
 import {
   assertId,
   type CallOptions,
@@ -57,23 +58,17 @@ export interface JobOperations {
 }
 
 export function createJobOperations(context: OperationContext): JobOperations {
-  const { raw, apiVersion } = context;
+  const { apiVersion } = context;
   return {
     async add(job, options = {}) {
       const json = JSON.stringify(job);
       const invocation = await invoke(
         context,
         { operation: "Job_Add", signal: options.signal, body: json, reconcile: ["JobExists"] },
-        (fetch) =>
-          raw.POST("/jobs", {
-            params: {
-              query: { "api-version": apiVersion, timeout: options.timeout },
-              header: callHeaders(options),
-            },
-            body: job,
-            bodySerializer: sentByPipeline,
-            fetch,
-          }),
+        operationRequest(context.baseUrl, "post", "/jobs", {
+          query: { "api-version": apiVersion, timeout: options.timeout },
+          header: callHeaders(options),
+        }),
       );
       return writeResult(invocation);
     },
@@ -83,20 +78,16 @@ export function createJobOperations(context: OperationContext): JobOperations {
       const invocation = await invoke(
         context,
         { operation: "Job_Get", signal: options.signal },
-        (fetch) =>
-          raw.GET("/jobs/{jobId}", {
-            params: {
-              path: { jobId },
-              query: {
-                "api-version": apiVersion,
-                $select: commaList(options.select),
-                $expand: commaList(options.expand),
-                timeout: options.timeout,
-              },
-              header: { ...callHeaders(options), ...conditionalHeaders(options) },
-            },
-            fetch,
-          }),
+        operationRequest(context.baseUrl, "get", "/jobs/{jobId}", {
+          path: { jobId },
+          query: {
+            "api-version": apiVersion,
+            $select: commaList(options.select),
+            $expand: commaList(options.expand),
+            timeout: options.timeout,
+          },
+          header: { ...callHeaders(options), ...conditionalHeaders(options) },
+        }),
       );
       if (invocation.kind === "notModified") return { notModified: true, meta: invocation.meta };
       return bodyWithMeta<CloudJob>(invocation);
@@ -108,21 +99,17 @@ export function createJobOperations(context: OperationContext): JobOperations {
           const invocation = await invoke(
             context,
             { operation: "Job_List", signal: options.signal },
-            (fetch) =>
-              raw.GET("/jobs", {
-                params: {
-                  query: {
-                    "api-version": apiVersion,
-                    $filter: options.filter,
-                    $select: commaList(options.select),
-                    $expand: commaList(options.expand),
-                    maxresults: maxPageSize ?? options.maxResults,
-                    timeout: options.timeout,
-                  },
-                  header: callHeaders(options),
-                },
-                fetch,
-              }),
+            operationRequest(context.baseUrl, "get", "/jobs", {
+              query: {
+                "api-version": apiVersion,
+                $filter: options.filter,
+                $select: commaList(options.select),
+                $expand: commaList(options.expand),
+                maxresults: maxPageSize ?? options.maxResults,
+                timeout: options.timeout,
+              },
+              header: callHeaders(options),
+            }),
           );
           return toPage<CloudJob>(
             invocation.kind === "ok" ? invocation.data : undefined,
@@ -142,15 +129,11 @@ export function createJobOperations(context: OperationContext): JobOperations {
           signal: options.signal,
           reconcile: ["JobNotFound", "JobBeingDeleted"],
         },
-        (fetch) =>
-          raw.DELETE("/jobs/{jobId}", {
-            params: {
-              path: { jobId },
-              query: { "api-version": apiVersion, force: options.force, timeout: options.timeout },
-              header: { ...callHeaders(options), ...conditionalHeaders(options) },
-            },
-            fetch,
-          }),
+        operationRequest(context.baseUrl, "delete", "/jobs/{jobId}", {
+          path: { jobId },
+          query: { "api-version": apiVersion, force: options.force, timeout: options.timeout },
+          header: { ...callHeaders(options), ...conditionalHeaders(options) },
+        }),
       );
       return writeResult(invocation);
     },
@@ -170,16 +153,11 @@ export function createJobOperations(context: OperationContext): JobOperations {
           body: json,
           reconcile: ["JobCompleted", "JobBeingTerminated"],
         },
-        (fetch) =>
-          raw.POST("/jobs/{jobId}/terminate", {
-            params: {
-              path: { jobId },
-              query: { "api-version": apiVersion, force: options.force, timeout: options.timeout },
-              header: { ...callHeaders(options), ...conditionalHeaders(options) },
-            },
-            ...(body === undefined ? {} : { body, bodySerializer: sentByPipeline }),
-            fetch,
-          }),
+        operationRequest(context.baseUrl, "post", "/jobs/{jobId}/terminate", {
+          path: { jobId },
+          query: { "api-version": apiVersion, force: options.force, timeout: options.timeout },
+          header: { ...callHeaders(options), ...conditionalHeaders(options) },
+        }),
       );
       return writeResult(invocation);
     },
@@ -189,15 +167,11 @@ export function createJobOperations(context: OperationContext): JobOperations {
       const invocation = await invoke(
         context,
         { operation: "Job_GetTaskCounts", signal: options.signal },
-        (fetch) =>
-          raw.GET("/jobs/{jobId}/taskcounts", {
-            params: {
-              path: { jobId },
-              query: { "api-version": apiVersion, timeout: options.timeout },
-              header: callHeaders(options),
-            },
-            fetch,
-          }),
+        operationRequest(context.baseUrl, "get", "/jobs/{jobId}/taskcounts", {
+          path: { jobId },
+          query: { "api-version": apiVersion, timeout: options.timeout },
+          header: callHeaders(options),
+        }),
       );
       return bodyWithMeta<TaskCountsResult>(invocation);
     },

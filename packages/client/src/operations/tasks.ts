@@ -12,7 +12,8 @@ import { type AddManyOptions, type AddManyResult, addMany } from "../bulk-add.js
 import { BatchError } from "../errors.js";
 import { createPager, fetchNextPage, type PagedAsyncIterable, toPage } from "../pagination.js";
 import { type TaskStateSummary, type WaitForOptions, waitForTasks } from "../wait.js";
-import { invoke, type NotModified, type OperationContext, sentByPipeline } from "./invoke.js";
+import { invoke, type NotModified, type OperationContext } from "./invoke.js";
+import { operationRequest } from "./operation-request.js";
 import {
   assertId,
   type CallOptions,
@@ -97,7 +98,6 @@ export interface TaskOperations {
 }
 
 export function createTaskOperations(context: OperationContext): TaskOperations {
-  const { raw } = context;
   const apiVersion = context.apiVersion;
 
   /** Task_AddCollection with the body already serialized (addMany measures it anyway). */
@@ -110,18 +110,11 @@ export function createTaskOperations(context: OperationContext): TaskOperations 
     const invocation = await invoke(
       context,
       { operation: "Task_AddCollection", signal: options.signal, body: json },
-      (fetch) =>
-        raw.POST("/jobs/{jobId}/addtaskcollection", {
-          params: {
-            path: { jobId },
-            query: { "api-version": apiVersion, timeout: options.timeout },
-            header: callHeaders(options),
-          },
-          // Only for the compiler: `json` is what is sent.
-          body: { value: [] },
-          bodySerializer: sentByPipeline,
-          fetch,
-        }),
+      operationRequest(context.baseUrl, "post", "/jobs/{jobId}/addtaskcollection", {
+        path: { jobId },
+        query: { "api-version": apiVersion, timeout: options.timeout },
+        header: callHeaders(options),
+      }),
     );
     return bodyWithMeta<TaskAddCollectionResult>(invocation);
   }
@@ -133,17 +126,11 @@ export function createTaskOperations(context: OperationContext): TaskOperations 
       const invocation = await invoke(
         context,
         { operation: "Task_Add", signal: options.signal, body: json, reconcile: ["TaskExists"] },
-        (fetch) =>
-          raw.POST("/jobs/{jobId}/tasks", {
-            params: {
-              path: { jobId },
-              query: { "api-version": apiVersion, timeout: options.timeout },
-              header: callHeaders(options),
-            },
-            body: task,
-            bodySerializer: sentByPipeline,
-            fetch,
-          }),
+        operationRequest(context.baseUrl, "post", "/jobs/{jobId}/tasks", {
+          path: { jobId },
+          query: { "api-version": apiVersion, timeout: options.timeout },
+          header: callHeaders(options),
+        }),
       );
       return writeResult(invocation);
     },
@@ -182,20 +169,16 @@ export function createTaskOperations(context: OperationContext): TaskOperations 
       const invocation = await invoke(
         context,
         { operation: "Task_Get", signal: options.signal },
-        (fetch) =>
-          raw.GET("/jobs/{jobId}/tasks/{taskId}", {
-            params: {
-              path: { jobId, taskId },
-              query: {
-                "api-version": apiVersion,
-                $select: commaList(options.select),
-                $expand: commaList(options.expand),
-                timeout: options.timeout,
-              },
-              header: { ...callHeaders(options), ...conditionalHeaders(options) },
-            },
-            fetch,
-          }),
+        operationRequest(context.baseUrl, "get", "/jobs/{jobId}/tasks/{taskId}", {
+          path: { jobId, taskId },
+          query: {
+            "api-version": apiVersion,
+            $select: commaList(options.select),
+            $expand: commaList(options.expand),
+            timeout: options.timeout,
+          },
+          header: { ...callHeaders(options), ...conditionalHeaders(options) },
+        }),
       );
       if (invocation.kind === "notModified") return { notModified: true, meta: invocation.meta };
       return bodyWithMeta<CloudTask>(invocation);
@@ -208,22 +191,18 @@ export function createTaskOperations(context: OperationContext): TaskOperations 
           const invocation = await invoke(
             context,
             { operation: "Task_List", signal: options.signal },
-            (fetch) =>
-              raw.GET("/jobs/{jobId}/tasks", {
-                params: {
-                  path: { jobId },
-                  query: {
-                    "api-version": apiVersion,
-                    $filter: options.filter,
-                    $select: commaList(options.select),
-                    $expand: commaList(options.expand),
-                    maxresults: maxPageSize ?? options.maxResults,
-                    timeout: options.timeout,
-                  },
-                  header: callHeaders(options),
-                },
-                fetch,
-              }),
+            operationRequest(context.baseUrl, "get", "/jobs/{jobId}/tasks", {
+              path: { jobId },
+              query: {
+                "api-version": apiVersion,
+                $filter: options.filter,
+                $select: commaList(options.select),
+                $expand: commaList(options.expand),
+                maxresults: maxPageSize ?? options.maxResults,
+                timeout: options.timeout,
+              },
+              header: callHeaders(options),
+            }),
           );
           return toPage<CloudTask>(
             invocation.kind === "ok" ? invocation.data : undefined,
@@ -240,19 +219,15 @@ export function createTaskOperations(context: OperationContext): TaskOperations 
       const invocation = await invoke(
         context,
         { operation: "Task_ListSubtasks", signal: options.signal },
-        (fetch) =>
-          raw.GET("/jobs/{jobId}/tasks/{taskId}/subtasksinfo", {
-            params: {
-              path: { jobId, taskId },
-              query: {
-                "api-version": apiVersion,
-                $select: commaList(options.select),
-                timeout: options.timeout,
-              },
-              header: callHeaders(options),
-            },
-            fetch,
-          }),
+        operationRequest(context.baseUrl, "get", "/jobs/{jobId}/tasks/{taskId}/subtasksinfo", {
+          path: { jobId, taskId },
+          query: {
+            "api-version": apiVersion,
+            $select: commaList(options.select),
+            timeout: options.timeout,
+          },
+          header: callHeaders(options),
+        }),
       );
       return bodyWithMeta<CloudTaskListSubtasksResult>(invocation);
     },
@@ -264,17 +239,11 @@ export function createTaskOperations(context: OperationContext): TaskOperations 
       const invocation = await invoke(
         context,
         { operation: "Task_Update", signal: options.signal, body: json },
-        (fetch) =>
-          raw.PUT("/jobs/{jobId}/tasks/{taskId}", {
-            params: {
-              path: { jobId, taskId },
-              query: { "api-version": apiVersion, timeout: options.timeout },
-              header: { ...callHeaders(options), ...conditionalHeaders(options) },
-            },
-            body: update,
-            bodySerializer: sentByPipeline,
-            fetch,
-          }),
+        operationRequest(context.baseUrl, "put", "/jobs/{jobId}/tasks/{taskId}", {
+          path: { jobId, taskId },
+          query: { "api-version": apiVersion, timeout: options.timeout },
+          header: { ...callHeaders(options), ...conditionalHeaders(options) },
+        }),
       );
       return writeResult(invocation);
     },
@@ -285,15 +254,11 @@ export function createTaskOperations(context: OperationContext): TaskOperations 
       const invocation = await invoke(
         context,
         { operation: "Task_Terminate", signal: options.signal, reconcile: ["TaskCompleted"] },
-        (fetch) =>
-          raw.POST("/jobs/{jobId}/tasks/{taskId}/terminate", {
-            params: {
-              path: { jobId, taskId },
-              query: { "api-version": apiVersion, timeout: options.timeout },
-              header: { ...callHeaders(options), ...conditionalHeaders(options) },
-            },
-            fetch,
-          }),
+        operationRequest(context.baseUrl, "post", "/jobs/{jobId}/tasks/{taskId}/terminate", {
+          path: { jobId, taskId },
+          query: { "api-version": apiVersion, timeout: options.timeout },
+          header: { ...callHeaders(options), ...conditionalHeaders(options) },
+        }),
       );
       return writeResult(invocation);
     },
@@ -304,15 +269,11 @@ export function createTaskOperations(context: OperationContext): TaskOperations 
       const invocation = await invoke(
         context,
         { operation: "Task_Reactivate", signal: options.signal, reconcile: ["TaskNotCompleted"] },
-        (fetch) =>
-          raw.POST("/jobs/{jobId}/tasks/{taskId}/reactivate", {
-            params: {
-              path: { jobId, taskId },
-              query: { "api-version": apiVersion, timeout: options.timeout },
-              header: { ...callHeaders(options), ...conditionalHeaders(options) },
-            },
-            fetch,
-          }),
+        operationRequest(context.baseUrl, "post", "/jobs/{jobId}/tasks/{taskId}/reactivate", {
+          path: { jobId, taskId },
+          query: { "api-version": apiVersion, timeout: options.timeout },
+          header: { ...callHeaders(options), ...conditionalHeaders(options) },
+        }),
       );
       return writeResult(invocation);
     },
@@ -323,15 +284,11 @@ export function createTaskOperations(context: OperationContext): TaskOperations 
       const invocation = await invoke(
         context,
         { operation: "Task_Delete", signal: options.signal, reconcile: ["TaskNotFound"] },
-        (fetch) =>
-          raw.DELETE("/jobs/{jobId}/tasks/{taskId}", {
-            params: {
-              path: { jobId, taskId },
-              query: { "api-version": apiVersion, timeout: options.timeout },
-              header: { ...callHeaders(options), ...conditionalHeaders(options) },
-            },
-            fetch,
-          }),
+        operationRequest(context.baseUrl, "delete", "/jobs/{jobId}/tasks/{taskId}", {
+          path: { jobId, taskId },
+          query: { "api-version": apiVersion, timeout: options.timeout },
+          header: { ...callHeaders(options), ...conditionalHeaders(options) },
+        }),
       );
       return writeResult(invocation);
     },

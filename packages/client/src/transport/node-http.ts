@@ -94,21 +94,17 @@ export function createNodeHttpFetch(options: NodeHttpFetchOptions = {}): NodeHtt
           );
           res.on("end", () => {
             const status = res.statusCode ?? 0;
-            const responseHeaders = new Headers();
-            const raw = res.rawHeaders;
-            for (let i = 0; i + 1 < raw.length; i += 2)
-              responseHeaders.append(raw[i]!, raw[i + 1]!);
             const noBody = nullBodyStatuses.has(status) || method === "HEAD";
             const bytes = noBody ? null : chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
-            finish(() =>
-              resolve(
-                new BufferedResponse(bytes, {
-                  status,
-                  statusText: res.statusMessage ?? "",
-                  headers: responseHeaders,
-                }),
-              ),
-            );
+            const response = new BufferedResponse(bytes, {
+              status,
+              statusText: res.statusMessage ?? "",
+            });
+            // Straight into the response's own Headers: passing them in the init would copy them.
+            const raw = res.rawHeaders;
+            for (let i = 0; i + 1 < raw.length; i += 2)
+              response.headers.append(raw[i]!, raw[i + 1]!);
+            finish(() => resolve(response));
           });
         },
       );
