@@ -2,7 +2,7 @@
 // signature's Content-Length and for the 1 MB limit of add-collection chunks.
 
 // Any character outside ASCII; without one, the byte length is the string length.
-const nonAscii = /[^\x00-\x7f]/;
+const nonAscii = /[\u0080-\uffff]/;
 
 export function utf8ByteLength(text: string): number {
   if (!nonAscii.test(text)) return text.length;
