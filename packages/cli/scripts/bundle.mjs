@@ -11,6 +11,7 @@ import { chmodSync, readFileSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
+import { builtinsViaRequire } from "./builtins-via-require.mjs";
 import { deferredModules } from "./deferred-modules.mjs";
 import { lazyAssert } from "./lazy-assert.mjs";
 import { lazyStringWidth } from "./lazy-string-width.mjs";
@@ -35,6 +36,7 @@ await build({
   plugins: [
     lazyStringWidth(),
     lazyAssert(),
+    builtinsViaRequire(),
     deferredModules(["yaml", "jmespath", "cli-table3", "cli-progress", "@batch/testing"], {
       target,
     }),

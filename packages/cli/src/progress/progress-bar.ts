@@ -24,14 +24,18 @@ const silent: ProgressBar = {
   stop() {},
 };
 
+/**
+ * A bar on `options.stream`, drawn from the first update on (a bar over an unknown total, as
+ * before a wait's first poll, would show as full). The total may change between updates.
+ */
 export async function startProgressBar(
   options: ProgressOptions,
   total: number | undefined,
-  initialFields: Record<string, string | number> = {},
 ): Promise<ProgressBar> {
   if (!options.enabled) return silent;
   const { SingleBar } = exportsOf<typeof import("cli-progress")>(await import("cli-progress"));
   let knownTotal = total;
+  let drawn = false;
   // The format is chosen once: a bar and ETA need the total from the start.
   const bar = new SingleBar({
     stream: options.stream,
@@ -43,17 +47,19 @@ export async function startProgressBar(
     fps: 10,
     etaBuffer: 50,
   });
-  bar.start(knownTotal ?? 0, 0, initialFields);
   return {
     update(value, newTotal, fields) {
-      if (knownTotal !== undefined && newTotal !== undefined && newTotal !== knownTotal) {
-        knownTotal = newTotal;
-        bar.setTotal(newTotal);
+      if (newTotal !== undefined && total !== undefined) knownTotal = newTotal;
+      if (!drawn) {
+        drawn = true;
+        bar.start(knownTotal ?? 0, value, fields);
+        return;
       }
+      if (knownTotal !== undefined && knownTotal !== bar.getTotal()) bar.setTotal(knownTotal);
       bar.update(value, fields);
     },
     stop() {
-      bar.stop();
+      if (drawn) bar.stop();
     },
   };
 }

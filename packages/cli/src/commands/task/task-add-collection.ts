@@ -49,7 +49,6 @@ async function addStreamed(
         "Adding tasks {value} done | {added} added, {failed} failed | {rate} tasks/s",
     },
     source.total,
-    { added: 0, failed: 0, rate: 0 },
   );
   let added = 0;
   let failed = 0;

@@ -70,7 +70,6 @@ export function taskWaitCommand(
           formatWithoutTotal: "Waiting {value} completed",
         },
         0,
-        { active: 0, running: 0, succeeded: 0, failed: 0 },
       );
       let last: WaitSummary | undefined;
       try {
