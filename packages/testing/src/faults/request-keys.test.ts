@@ -50,6 +50,15 @@ describe("requestKeys", () => {
     ).not.toBe(content(requestKeys(callOf("Task_List", "/jobs/j/tasks?api-version=1", undefined))));
   });
 
+  it("copes with a body too deep to serialize again", () => {
+    const deep = JSON.parse(`${"[".repeat(100_000)}${"]".repeat(100_000)}`);
+    const call = callOf("Task_Add", "/jobs/j/tasks?api-version=1", deep);
+    expect(() => JSON.stringify(deep)).toThrow(RangeError);
+    expect(content(requestKeys(call))).toBe(content(requestKeys(call)));
+    const collection = callOf("Task_AddCollection", "/jobs/j/addtaskcollection", { value: [deep] });
+    expect(content(requestKeys(collection))).toMatch(/^content:/);
+  });
+
   it("adds the client request ids a retry may keep", () => {
     const keys = requestKeys(
       callOf("Task_Get", "/jobs/j/tasks/t?api-version=1", undefined, {

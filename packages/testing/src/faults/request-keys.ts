@@ -12,11 +12,6 @@ function contentKey(call: OperationCall): string {
   const query = [...call.query.entries()]
     .filter(([name]) => name !== "timeout")
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  let body = call.body;
-  const entries = (body as { value?: unknown } | null | undefined)?.value;
-  if (call.operation === "Task_AddCollection" && Array.isArray(entries)) {
-    body = entries.map((entry) => JSON.stringify(entry)).sort();
-  }
   return createHash("sha1")
     .update(call.request.method)
     .update("\n")
@@ -24,8 +19,24 @@ function contentKey(call: OperationCall): string {
     .update("\n")
     .update(JSON.stringify(query))
     .update("\n")
-    .update(JSON.stringify(body) ?? "")
+    .update(bodyText(call))
     .digest("base64");
+}
+
+/**
+ * The body in a canonical text. A body nested too deeply to serialize again (JSON.parse takes
+ * any depth, JSON.stringify does not) is known by its shape alone.
+ */
+function bodyText(call: OperationCall): string {
+  try {
+    const entries = (call.body as { value?: unknown } | null | undefined)?.value;
+    if (call.operation === "Task_AddCollection" && Array.isArray(entries)) {
+      return JSON.stringify(entries.map((entry) => JSON.stringify(entry)).sort());
+    }
+    return JSON.stringify(call.body) ?? "";
+  } catch {
+    return `unserializable ${Array.isArray(call.body) ? "array" : typeof call.body}`;
+  }
 }
 
 export function requestKeys(call: OperationCall): string[] {

@@ -16,6 +16,7 @@ import {
   createBatchService,
   type ExecutorChoice,
 } from "../service/batch-service.js";
+import { answerClientError } from "./client-error.js";
 import { createRequestListener } from "./node-bridge.js";
 
 export interface EmulatorOptions {
@@ -85,7 +86,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       fallbackHost: () => hostAndPort,
     }),
   );
-  server.on("clientError", (_error, socket) => socket.destroy());
+  server.on(
+    "clientError",
+    answerClientError(() => `http://${hostAndPort}`),
+  );
 
   const address = await listen(server, options.port ?? 0, host);
   hostAndPort = `${formatHost(address)}:${address.port}`;

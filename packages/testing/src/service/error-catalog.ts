@@ -160,6 +160,7 @@ function describeValue(value: unknown): string {
   try {
     return JSON.stringify(value) ?? String(value);
   } catch {
-    return String(value);
+    // Nested too deeply to serialize (String() would recurse as deeply): name the shape only.
+    return Array.isArray(value) ? "[...]" : typeof value === "object" ? "{...}" : typeof value;
   }
 }
