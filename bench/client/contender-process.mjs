@@ -1,0 +1,45 @@
+// @ts-check
+// One measured run: one contender, one scenario, in a process of its own so that its memory
+// peak and CPU are its alone. Prints one JSON line ({ wallMs, cpuMs, maxRssBytes, peakHeapBytes,
+// items }) and exits (process.exit: @azure/batch's runtime may keep timers alive).
+import { DEV_ACCOUNT_KEY, DEV_ACCOUNT_NAME } from "@batch/testing";
+import { contenders } from "./contenders.mjs";
+import { scenarios } from "./scenarios.mjs";
+
+const spec = JSON.parse(process.argv[2] ?? "{}");
+const entry = contenders[spec.contender];
+const scenario = scenarios[spec.scenario];
+if (!entry || !scenario) throw new Error(`unknown contender or scenario: ${process.argv[2]}`);
+
+const { create } = await import(entry.module);
+const contender = create({
+  url: spec.server.url,
+  account: DEV_ACCOUNT_NAME,
+  key: DEV_ACCOUNT_KEY,
+  ...entry.options,
+});
+const input = scenario.prepare();
+await scenario.warmUp(contender, spec.server, spec.concurrency);
+
+let peakHeap = process.memoryUsage().heapUsed;
+const sampler = setInterval(() => {
+  peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+}, 10);
+const cpuBefore = process.cpuUsage();
+const started = performance.now();
+const items = await scenario.run(contender, spec.server, spec.concurrency, input);
+const wallMs = performance.now() - started;
+const cpu = process.cpuUsage(cpuBefore);
+clearInterval(sampler);
+peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+
+process.stdout.write(
+  `${JSON.stringify({
+    wallMs,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    maxRssBytes: process.resourceUsage().maxRSS * 1024,
+    peakHeapBytes: peakHeap,
+    items,
+  })}\n`,
+);
+process.exit(0);
