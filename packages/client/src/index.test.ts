@@ -1,10 +1,8 @@
-import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
 import * as publicApi from "./index.js";
-import { clientVersion } from "./version.js";
 
 describe("public entry", () => {
   it("exports the documented runtime names", () => {
@@ -37,12 +35,5 @@ describe("public entry", () => {
     expect(gzipped).toBeLessThan(15 * 1024);
     expect(code).not.toMatch(/["']node:/);
     expect(code).not.toMatch(/\brequire\(/);
-  });
-
-  it("sends the version of package.json in its user-agent", () => {
-    const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
-      version: string;
-    };
-    expect(clientVersion).toBe(pkg.version);
   });
 });

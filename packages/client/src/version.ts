@@ -1,3 +1,3 @@
-// The published version of @batch/client, sent in the user-agent. A test keeps it equal to
-// package.json's version.
+// Generated from package.json by scripts/write-version.mjs when the package is built; do not
+// edit. The published version of @batch/client, sent in the user-agent.
 export const clientVersion = "0.0.0";
