@@ -230,6 +230,23 @@ const cases: BadInput[] = [
     line: /^error: Arguments json-file and command-line are mutually exclusive/,
   },
   {
+    name: "a per-request option on a streamed add-collection",
+    args: () => [
+      "task",
+      "add-collection",
+      "--job-id",
+      "bad",
+      "--json-file",
+      "-",
+      "--client-request-id",
+      "0f4b6a57-5f0c-4c8e-9d11-2a8f2d6c3e01",
+    ],
+    input: '{"id":"a","commandLine":"x"}\n',
+    code: 2,
+    line: /^error: InvalidInput: --client-request-id apply to a single request: add --single-call/,
+    after: () => expect(taskCount("bad")).toBe(0),
+  },
+  {
     name: "invalid duration",
     args: () => ["task", "wait", "--job-id", "bad", "--timeout", "soon"],
     code: 2,

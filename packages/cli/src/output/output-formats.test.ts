@@ -32,8 +32,16 @@ const cases: Case[] = [
   {
     name: "task list",
     args: () => ["task", "list", "--job-id", job, "--max-results", "2"],
-    rows: 5,
+    rows: 6,
     query: "length(@)",
+  },
+  { name: "job get", args: () => ["job", "get", "--job-id", job], query: "poolInfo.poolId" },
+  { name: "job list", args: () => ["job", "list"], rows: 2, query: "[].id" },
+  {
+    name: "task list-subtasks",
+    args: () => ["task", "list-subtasks", "--job-id", job, "--task-id", "mpi"],
+    rows: 2,
+    query: "[].state",
   },
   {
     name: "job task-counts",
@@ -89,6 +97,12 @@ beforeAll(async () => {
   for (let i = 0; i < 5; i++)
     emulator.service.addTask(job, { id: `t${i}`, commandLine: `echo ${i}` });
   emulator.service.completeTask(job, "t0", { exitCode: 0 });
+  emulator.service.addTask(job, {
+    id: "mpi",
+    commandLine: "mpirun app",
+    multiInstanceSettings: { numberOfInstances: 2, coordinationCommandLine: "setup" },
+  });
+  emulator.service.startTask(job, "mpi");
 });
 
 afterAll(async () => {

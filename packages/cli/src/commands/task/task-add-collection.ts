@@ -8,6 +8,7 @@ import type { BatchClient } from "@batch/client";
 import type { TaskAddParameter } from "@batch/types";
 import type { CommandModule } from "yargs";
 import { openClient } from "../../client/open-client.js";
+import { usageError } from "../../errors/cli-error.js";
 import { exitCodeForError } from "../../errors/exit-code-for-error.js";
 import { formatErrorLine } from "../../errors/format-error-line.js";
 import { ExitCode, type ExitCodeValue } from "../../exit-codes.js";
@@ -144,6 +145,7 @@ export function taskAddCollectionCommand(
     handler: runHandler<AddCollectionArgs>(
       runtime,
       async (args, context): Promise<ExitCodeValue> => {
+        rejectPerRequestOptions(args);
         const source = await openTaskSource(args.jsonFile, context.io.stdin);
         const client = await openClient(context);
         let reports: TaskAddReport[];
@@ -181,4 +183,21 @@ function isRequestFailure(reports: readonly TaskAddReport[], firstFailure: unkno
   if (typeof status !== "number" || status < 400) return false;
   const code = (firstFailure as { code?: unknown }).code;
   return reports.every((report) => report.status === "failed" && report.code === code);
+}
+
+// A client-request-id names one request and an ocp-date dates one; the streamed mode sends
+// many, so these only make sense with --single-call. Refused rather than silently dropped.
+function rejectPerRequestOptions(args: AddCollectionArgs): void {
+  if (args.singleCall) return;
+  const given = [
+    args.clientRequestId === undefined ? undefined : "--client-request-id",
+    args.returnClientRequestId === undefined ? undefined : "--return-client-request-id",
+    args.ocpDate === undefined ? undefined : "--ocp-date",
+  ].filter((flag) => flag !== undefined);
+  if (given.length > 0) {
+    throw usageError(
+      `${given.join(", ")} apply to a single request: add --single-call (at most 100 tasks)`,
+      "InvalidInput",
+    );
+  }
 }
