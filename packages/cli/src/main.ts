@@ -3,6 +3,9 @@
 import { ExitCode } from "./exit-codes.js";
 import { runCli } from "./run-cli.js";
 import { processIo } from "./terminal/cli-io.js";
+import { exitQuietlyWhenStdoutCloses } from "./terminal/closed-pipe.js";
+
+exitQuietlyWhenStdoutCloses(process.stdout, (code) => process.exit(code));
 
 const controller = new AbortController();
 let interrupts = 0;

@@ -44,7 +44,12 @@ export async function createCommandContext(
   const { io } = runtime;
   const query = argv.query === undefined ? undefined : await compileQuery(argv.query);
   const format = argv.output ?? defaultOutputFormat(io.stdout.isTTY === true);
-  const stderrColors = picocolors.createColors(colorEnabled(io.stderr, io.env));
+  let stderrColors: Colors | undefined;
+  // stderr is looked at only when something is written to it: Node builds the stream lazily.
+  const colorsForStderr = () => {
+    stderrColors ??= picocolors.createColors(colorEnabled(io.stderr, io.env));
+    return stderrColors;
+  };
   return {
     io,
     args: argv,
@@ -55,13 +60,17 @@ export async function createCommandContext(
       colors: picocolors.createColors(colorEnabled(io.stdout, io.env)),
       stdout: io.stdout,
     }),
-    stderrColors,
-    interactive: io.stderr.isTTY === true && !argv.quiet,
+    get stderrColors() {
+      return colorsForStderr();
+    },
+    get interactive() {
+      return io.stderr.isTTY === true && !argv.quiet;
+    },
     note(message) {
       if (!argv.quiet) io.stderr.write(`${message}\n`);
     },
     warn(message) {
-      io.stderr.write(`${stderrColors.yellow("warning:")} ${message}\n`);
+      io.stderr.write(`${colorsForStderr().yellow("warning:")} ${message}\n`);
     },
   };
 }

@@ -10,7 +10,18 @@ export interface CliIo {
 }
 
 export function processIo(): CliIo {
-  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env };
+  return {
+    stdout: process.stdout,
+    // Getters: Node builds these streams on first access (stdin opens a read stream), and most
+    // commands never touch stdin, nor stderr when all goes well.
+    get stderr() {
+      return process.stderr;
+    },
+    get stdin() {
+      return process.stdin;
+    },
+    env: process.env,
+  };
 }
 
 /** Colours only on a terminal, never with NO_COLOR set (https://no-color.org), always with FORCE_COLOR. */
