@@ -89,6 +89,8 @@ async function azJson(emulator: Emulator, args: string[]): Promise<unknown> {
 
 describe.skipIf(!hasAz)(
   hasAz ? "az batch against the emulator" : `az batch against the emulator (${SKIP_REASON})`,
+  // Each az call takes 0.5–1.5 s, more while other test files run; the first builds az's index.
+  { timeout: 60_000 },
   () => {
     let emulator: Emulator;
     let files: string;
