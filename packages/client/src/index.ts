@@ -80,4 +80,5 @@ export type {
   PipelineRequest,
   PipelineStep,
 } from "./pipeline.js";
+export type { HeaderBag } from "./request-headers.js";
 export type { TaskStateSummary, WaitForOptions } from "./wait.js";

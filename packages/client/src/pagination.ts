@@ -5,6 +5,7 @@ import type { OperationId } from "@batch/types";
 import { BatchError } from "./errors.js";
 import { invoke, type OperationContext } from "./operations/invoke.js";
 import type { ResponseMeta } from "./operations/response-meta.js";
+import { RequestHeaders } from "./request-headers.js";
 
 export interface Page<T> {
   items: T[];
@@ -89,7 +90,7 @@ export async function fetchNextPage<T>(
       operation,
     });
   }
-  const headers = new Headers();
+  const headers = new RequestHeaders();
   if (options.returnClientRequestId) headers.set("return-client-request-id", "true");
   const result = await invoke(
     context,

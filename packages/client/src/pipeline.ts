@@ -6,6 +6,7 @@
 // openapi-fetch's own middleware cannot send a request twice, so retries, per-attempt timeouts
 // and signing live here, in an onion of `(request, next)` steps.
 import type { OperationId } from "@batch/types";
+import type { HeaderBag } from "./request-headers.js";
 
 /** Anything shaped like the global `fetch`: the transport at the centre of the pipeline. */
 export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
@@ -49,8 +50,8 @@ export interface PipelineRequest {
   readonly method: string;
   /** The absolute URL, as it goes on the wire. */
   readonly url: string;
-  /** Mutable: steps set their headers here. */
-  readonly headers: Headers;
+  /** Mutable: steps set their headers here (a `Headers`, or the operations' `RequestHeaders`). */
+  readonly headers: HeaderBag;
 }
 
 export type Next = (request: PipelineRequest, context: CallContext) => Promise<Response>;

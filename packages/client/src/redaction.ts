@@ -2,6 +2,8 @@
 // Values not known to be harmless print as REDACTED, so a new secret-bearing header or query
 // parameter is hidden by default rather than leaked by default.
 
+import type { HeaderBag } from "./request-headers.js";
+
 export const REDACTED = "REDACTED";
 
 const SAFE_HEADERS = new Set([
@@ -32,7 +34,7 @@ const SAFE_QUERY = new Set([
 ]);
 
 /** Header names and values, with the values of headers not on the allow-list replaced. */
-export function redactHeaders(headers: Headers): Record<string, string> {
+export function redactHeaders(headers: HeaderBag): Record<string, string> {
   const out: Record<string, string> = {};
   headers.forEach((value, name) => {
     out[name] = SAFE_HEADERS.has(name) ? value : REDACTED;

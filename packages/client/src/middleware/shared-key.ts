@@ -2,6 +2,7 @@
 // with a fresh ocp-date so that a retry is never refused as stale.
 import type { SharedKeyCredential } from "../credentials/shared-key-credential.js";
 import type { PipelineStep } from "../pipeline.js";
+import type { HeaderBag } from "../request-headers.js";
 import { utf8ByteLength } from "../utf8-length.js";
 
 /** What the string to sign is made of; everything as it goes on the wire. */
@@ -9,7 +10,7 @@ export interface SharedKeySigningInput {
   method: string;
   /** The request URL; its path is used still percent-encoded, its query values decoded. */
   url: string;
-  headers: Headers;
+  headers: HeaderBag;
   /** The Content-Length the request is sent with, or "" when it is sent without one. */
   contentLength: string;
   accountName: string;

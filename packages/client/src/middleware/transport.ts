@@ -3,6 +3,7 @@
 import { linkAbort } from "../abort-link.js";
 import { abortedError, BatchError } from "../errors.js";
 import type { FetchLike, Next } from "../pipeline.js";
+import { headersInit } from "../request-headers.js";
 
 export function transportStep(fetchImpl: FetchLike): Next {
   return async (request, context) => {
@@ -15,7 +16,7 @@ export function transportStep(fetchImpl: FetchLike): Next {
       unlink = linkAbort(context.signal, controller);
       signal = controller.signal;
     }
-    const init: RequestInit = { method: request.method, headers: request.headers };
+    const init: RequestInit = { method: request.method, headers: headersInit(request.headers) };
     if (context.body !== undefined) init.body = context.body;
     if (signal !== undefined) init.signal = signal;
     try {

@@ -5,6 +5,7 @@
 // goes through openapi-fetch.
 import type { paths } from "@batch/types";
 import type { PipelineRequest } from "../pipeline.js";
+import { RequestHeaders } from "../request-headers.js";
 
 type Method = "get" | "put" | "post" | "delete";
 
@@ -43,7 +44,7 @@ export function operationRequest<P extends keyof paths & string, M extends Metho
       separator = "&";
     }
   }
-  const headers = new Headers();
+  const headers = new RequestHeaders();
   const header = given.header;
   if (header !== undefined) {
     for (const name in header) {

@@ -37,7 +37,6 @@ export function createNodeHttpFetch(options: NodeHttpFetchOptions = {}): NodeHtt
     const url = new URL(request ? request.url : String(input));
     const method = (init.method ?? request?.method ?? "GET").toUpperCase();
     const given = init.headers ?? request?.headers;
-    const headers = given instanceof Headers ? given : new Headers(given);
     const signal = init.signal ?? request?.signal ?? undefined;
     const rawBody = init.body !== undefined ? init.body : request?.body;
     // Strings and bytes (all the client sends) are taken synchronously.
@@ -51,10 +50,7 @@ export function createNodeHttpFetch(options: NodeHttpFetchOptions = {}): NodeHtt
     }
     signal?.throwIfAborted();
 
-    const outgoing: Record<string, string> = {};
-    headers.forEach((value, name) => {
-      outgoing[name] = value;
-    });
+    const outgoing = outgoingHeaders(given);
     if (contentType !== undefined && outgoing["content-type"] === undefined) {
       outgoing["content-type"] = contentType;
     }
@@ -126,6 +122,22 @@ export function createNodeHttpFetch(options: NodeHttpFetchOptions = {}): NodeHtt
 
 /** A shared keep-alive instance: `createBatchClient({ fetch: nodeHttpFetch, ... })`. */
 export const nodeHttpFetch: NodeHttpFetch = createNodeHttpFetch();
+
+/** Lower-cased header names and values for node:http, from any fetch `headers` value. */
+function outgoingHeaders(given: HeadersInit | undefined): Record<string, string> {
+  const outgoing: Record<string, string> = {};
+  // A plain record (what the client's pipeline passes) is copied without making a Headers; its
+  // values are checked by node:http itself.
+  if (given !== undefined && !(given instanceof Headers) && !Array.isArray(given)) {
+    const record = given as Record<string, string>;
+    for (const name in record) outgoing[name.toLowerCase()] = String(record[name]);
+    return outgoing;
+  }
+  (given instanceof Headers ? given : new Headers(given)).forEach((value, name) => {
+    outgoing[name] = value;
+  });
+  return outgoing;
+}
 
 interface BodyBytes {
   bytes: Uint8Array | undefined;
