@@ -5,9 +5,9 @@ const bytes = () => new TextEncoder().encode('{"id":"t1","name":"ä"}');
 const init = { status: 200, statusText: "OK", headers: { "content-type": "application/json" } };
 
 describe("BufferedResponse", () => {
-  it("is a Response with status, headers and a readable body", async () => {
-    const response = new BufferedResponse(bytes(), init);
-    expect(response).toBeInstanceOf(Response);
+  it("has a Response's status, headers and a readable body", async () => {
+    const response: Response = new BufferedResponse(bytes(), init);
+    expect(Object.prototype.toString.call(response)).toBe("[object Response]");
     expect([response.status, response.ok, response.statusText]).toEqual([200, true, "OK"]);
     expect(response.headers.get("content-type")).toBe("application/json");
     expect(response.bodyUsed).toBe(false);
@@ -37,5 +37,20 @@ describe("BufferedResponse", () => {
     const empty = new BufferedResponse(null, { status: 204 });
     expect(empty.body).toBeNull();
     expect(await empty.text()).toBe("");
+  });
+
+  it("converts into a standard Response, and refuses statuses a Response refuses", async () => {
+    const original = new BufferedResponse(bytes(), {
+      ...init,
+      status: 404,
+      statusText: "Not Found",
+    });
+    expect(original.ok).toBe(false);
+    const standard = new Response(original.body, original);
+    expect([standard.status, standard.statusText]).toEqual([404, "Not Found"]);
+    expect(standard.headers.get("content-type")).toBe("application/json");
+    expect(await standard.json()).toEqual({ id: "t1", name: "ä" });
+    expect(() => new BufferedResponse(null, { status: 101 })).toThrow(RangeError);
+    expect(new Uint8Array(await new BufferedResponse(bytes(), init).bytes())).toEqual(bytes());
   });
 });

@@ -1,78 +1,108 @@
-// A standard Response whose body is already in memory. Node 20's Response wraps every body in a
-// web ReadableStream, which costs more per request than the whole rest of a loopback round trip;
-// this subclass keeps the bytes and only builds a stream if someone asks for `body`.
+// The answer of the node:http transport: everything a fetch `Response` offers, over bytes already
+// in memory. It implements the `Response` interface rather than extending the class: Node 20's
+// Response builds a web stream, a validated Headers and a state object for every answer, which
+// on a loopback get costs as much CPU as the rest of the client. A stream is made only if
+// someone reads `body`. `instanceof Response` is false; `new Response(r.body, r)` makes one.
+
+import { RawHeaders } from "./raw-headers.js";
 
 const textDecoder = new TextDecoder();
 
-export class BufferedResponse extends Response {
+export interface BufferedResponseInit {
+  status?: number;
+  statusText?: string;
+  /** A Headers, a record, pairs, or node's rawHeaders list (read-only, indexed lazily). */
+  headers?: HeadersInit | RawHeaders;
+  url?: string;
+}
+
+export class BufferedResponse implements Response {
+  readonly status: number;
+  readonly statusText: string;
+  readonly ok: boolean;
+  readonly headers: Headers;
+  readonly url: string;
+  readonly redirected = false;
+  readonly type: ResponseType = "default";
   readonly #bytes: Uint8Array | null;
-  readonly #init: ResponseInit;
   #used = false;
-  #stream: ReadableStream<Uint8Array> | null | undefined;
+  #stream: ReadableStream<Uint8Array<ArrayBuffer>> | null | undefined;
 
   /** `bytes` null gives a response without a body (204, 304, HEAD). */
-  constructor(bytes: Uint8Array | null, init: ResponseInit) {
-    super(null, init);
+  constructor(bytes: Uint8Array | null, init: BufferedResponseInit = {}) {
+    const status = init.status ?? 200;
+    if (!Number.isInteger(status) || status < 200 || status > 599) {
+      throw new RangeError(`BufferedResponse: status ${status} is not in 200..599`);
+    }
+    this.status = status;
+    this.statusText = init.statusText ?? "";
+    this.ok = status >= 200 && status <= 299;
+    this.headers = init.headers instanceof RawHeaders ? init.headers : new Headers(init.headers);
+    this.url = init.url ?? "";
     this.#bytes = bytes;
-    this.#init = init;
-    // Response declares body and bodyUsed as accessors on its prototype; own accessors win.
-    Object.defineProperty(this, "body", { get: () => this.#body(), enumerable: true });
-    Object.defineProperty(this, "bodyUsed", {
-      get: () => this.#used || (this.#stream?.locked ?? false),
-      enumerable: true,
-    });
   }
 
-  #body(): ReadableStream<Uint8Array> | null {
+  get body(): ReadableStream<Uint8Array<ArrayBuffer>> | null {
     if (this.#stream !== undefined) return this.#stream;
     const bytes = this.#bytes;
     this.#stream =
       bytes === null
         ? null
-        : new ReadableStream<Uint8Array>({
+        : new ReadableStream<Uint8Array<ArrayBuffer>>({
             start(controller) {
-              controller.enqueue(bytes);
+              controller.enqueue(bytes as Uint8Array<ArrayBuffer>);
               controller.close();
             },
           });
     return this.#stream;
   }
 
+  get bodyUsed(): boolean {
+    return this.#used || (this.#stream?.locked ?? false);
+  }
+
   #take(): Uint8Array {
-    if (this.#used || (this.#stream?.locked ?? false)) {
-      throw new TypeError("Body is unusable: it has already been read");
-    }
+    if (this.bodyUsed) throw new TypeError("Body is unusable: it has already been read");
     this.#used = true;
     return this.#bytes ?? new Uint8Array(0);
   }
 
-  override async text(): Promise<string> {
+  async text(): Promise<string> {
     return textDecoder.decode(this.#take());
   }
 
-  override async json(): Promise<unknown> {
+  async json(): Promise<unknown> {
     return JSON.parse(textDecoder.decode(this.#take()));
   }
 
-  override async arrayBuffer(): Promise<ArrayBuffer> {
-    const bytes = this.#take();
-    return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  async bytes(): Promise<Uint8Array<ArrayBuffer>> {
+    return this.#take().slice();
   }
 
-  override async blob(): Promise<Blob> {
-    const bytes = this.#take();
-    return new Blob([bytes as Uint8Array<ArrayBuffer>], {
-      type: this.headers.get("content-type") ?? "",
+  async arrayBuffer(): Promise<ArrayBuffer> {
+    return this.#take().slice().buffer;
+  }
+
+  async blob(): Promise<Blob> {
+    return new Blob([this.#take().slice()], { type: this.headers.get("content-type") ?? "" });
+  }
+
+  async formData(): Promise<FormData> {
+    const bytes = this.#take().slice();
+    return new Response(bytes, { headers: this.headers }).formData();
+  }
+
+  clone(): BufferedResponse {
+    if (this.bodyUsed) throw new TypeError("Response.clone: the body has already been read");
+    return new BufferedResponse(this.#bytes, {
+      status: this.status,
+      statusText: this.statusText,
+      headers: this.headers instanceof RawHeaders ? this.headers : new Headers(this.headers),
+      url: this.url,
     });
   }
 
-  override async formData(): Promise<FormData> {
-    const bytes = this.#take();
-    return new Response(bytes as Uint8Array<ArrayBuffer>, { headers: this.headers }).formData();
-  }
-
-  override clone(): BufferedResponse {
-    if (this.bodyUsed) throw new TypeError("Response.clone: the body has already been read");
-    return new BufferedResponse(this.#bytes, { ...this.#init, headers: new Headers(this.headers) });
+  get [Symbol.toStringTag](): string {
+    return "Response";
   }
 }

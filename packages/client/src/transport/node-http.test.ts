@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBatchClient } from "../client.js";
 import { SharedKeyCredential } from "../credentials/shared-key-credential.js";
 import { devAccount, devKey } from "../test-support/scripted-fetch.js";
+import { BufferedResponse } from "./buffered-response.js";
 import { createNodeHttpFetch } from "./node-http.js";
 
 interface Received {
@@ -58,14 +59,16 @@ afterAll(async () => {
 });
 
 describe("createNodeHttpFetch", () => {
-  it("sends method, path, query, headers and body, and returns a standard Response", async () => {
+  it("sends method, path, query, headers and body, and answers with a BufferedResponse", async () => {
     const response = await nodeFetch(`${base}/echo?a=1&b=%27x%27`, {
       method: "POST",
       headers: { "x-test": "1", "content-type": "application/json" },
       body: new TextEncoder().encode('{"ä":1}'),
     });
-    expect(response).toBeInstanceOf(Response);
+    expect(response).toBeInstanceOf(BufferedResponse);
+    expect(String(response)).toBe("[object Response]");
     expect(response.status).toBe(201);
+    expect(response.url).toBe(`${base}/echo?a=1&b=%27x%27`);
     expect(response.headers.get("x-echo")).toBe("yes");
     expect(await response.text()).toBe('echo:{"ä":1}');
     const last = received.at(-1)!;

@@ -5,6 +5,7 @@
 import * as http from "node:http";
 import * as https from "node:https";
 import { BufferedResponse } from "./buffered-response.js";
+import { RawHeaders } from "./raw-headers.js";
 
 export interface NodeHttpFetchOptions {
   /** Reuse connections between requests (default true). */
@@ -13,6 +14,7 @@ export interface NodeHttpFetchOptions {
   maxSockets?: number;
 }
 
+/** Resolves with a BufferedResponse: the whole `Response` interface, not `instanceof Response`. */
 export type NodeHttpFetch = ((
   input: string | URL | Request,
   init?: RequestInit,
@@ -95,11 +97,9 @@ export function createNodeHttpFetch(options: NodeHttpFetchOptions = {}): NodeHtt
             const response = new BufferedResponse(bytes, {
               status,
               statusText: res.statusMessage ?? "",
+              headers: new RawHeaders(res.rawHeaders),
+              url: url.href,
             });
-            // Straight into the response's own Headers: passing them in the init would copy them.
-            const raw = res.rawHeaders;
-            for (let i = 0; i + 1 < raw.length; i += 2)
-              response.headers.append(raw[i]!, raw[i + 1]!);
             finish(() => resolve(response));
           });
         },
