@@ -1,12 +1,17 @@
 // Bundles the CLI into one executable ESM file, dist/batch.mjs, that runs with nothing else
 // installed: every dependency is inlined and the file starts with a shebang. Start-up time is
 // a feature here (a `batch task get` should cost little more than starting Node), so:
+//   - the CLI is bundled as one function, embedded as a string in a small loader
+//     (src/loader/batch-loader.ts) that compiles it with node:vm and keeps V8's code cache
+//     between runs;
 //   - packages only some commands need (YAML, JMESPath, tables, progress bars, the emulator)
 //     are embedded as strings and compiled on first use (deferred-modules.mjs);
 //   - string-width's costly set-up is deferred until help text is laid out (lazy-string-width.mjs),
 //     and yargs' internal checks do without node:assert (lazy-assert.mjs);
+//   - built-ins are required, not imported (builtins-via-require.mjs);
 //   - Headers, Request and Response are the CLI's light classes instead of Node's globals,
 //     whose first use loads undici (src/transport/light-fetch-classes.ts).
+import { createHash } from "node:crypto";
 import { chmodSync, readFileSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -22,12 +27,13 @@ const outfile = join(root, "dist", "batch.mjs");
 const sizeLimit = 1024 * 1024;
 const target = "node20";
 
-await build({
+// 1. The CLI as the body of `function (require, module, exports, __bundleUrl)`.
+const app = await build({
   entryPoints: [join(root, "src", "main.ts")],
-  outfile,
+  write: false,
   bundle: true,
   platform: "node",
-  format: "esm",
+  format: "cjs",
   target,
   minify: true,
   legalComments: "none",
@@ -48,11 +54,26 @@ await build({
     "globalThis.Request": "Request",
     "globalThis.Response": "Response",
     "globalThis.Headers": "Headers",
+    "import.meta.url": "__bundleUrl",
   },
-  banner: {
-    // Bundled CommonJS dependencies (yargs helpers, the deferred modules) still call require().
-    js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);",
-  },
+  logLevel: "warning",
+});
+const appSource = `(function (require, module, exports, __bundleUrl) {\n${app.outputFiles[0].text}\n})`;
+const appHash = createHash("sha256").update(appSource).digest("hex").slice(0, 16);
+
+// 2. The loader, with the CLI inside.
+await build({
+  entryPoints: [join(root, "src", "loader", "batch-loader.ts")],
+  outfile,
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target,
+  minify: true,
+  legalComments: "none",
+  define: { __APP_SOURCE__: JSON.stringify(appSource), __APP_HASH__: JSON.stringify(appHash) },
+  banner: { js: "#!/usr/bin/env node" },
+  logLevel: "warning",
 });
 chmodSync(outfile, 0o755);
 

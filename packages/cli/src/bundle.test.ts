@@ -1,6 +1,13 @@
 // The bundled CLI is one file that runs on its own, small and quick to start.
 import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -58,5 +65,38 @@ describe("dist/batch.mjs", () => {
     expect(loaded.some((name) => name.includes("undici"))).toBe(false);
     expect(loaded).not.toContain("NativeModule assert");
     expect(loaded).not.toContain("NativeModule readline");
+  });
+
+  it("keeps a V8 code cache between runs, 0600, rewritten when unusable, off with BATCH_COMPILE_CACHE=0", async () => {
+    const env = accountEnv(emulator);
+    const get = ["task", "get", "--job-id", "j", "--task-id", "t", "--query", "id"];
+    const cacheDir = mkdtempSync(join(tmpdir(), "batch-cache-"));
+    const first = await runBatch(get, { env: { ...env, BATCH_CACHE_DIR: cacheDir } });
+    expect(JSON.parse(first.stdout)).toBe("t");
+    const [file, ...others] = readdirSync(cacheDir);
+    expect(others).toEqual([]);
+    expect(file).toMatch(new RegExp(`^app-[0-9a-f]{16}-${process.version}-${process.arch}\\.v8$`));
+    const path = join(cacheDir, file ?? "");
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    const written = readFileSync(path);
+
+    // A later run starts from the cache and leaves it as it is.
+    const second = await runBatch(get, { env: { ...env, BATCH_CACHE_DIR: cacheDir } });
+    expect(JSON.parse(second.stdout)).toBe("t");
+    expect(readFileSync(path).equals(written)).toBe(true);
+
+    // A damaged cache is refused by V8, the command still works, and the cache is written anew.
+    writeFileSync(path, Buffer.alloc(written.length, 1));
+    const third = await runBatch(get, { env: { ...env, BATCH_CACHE_DIR: cacheDir } });
+    expect(third.stderr).toBe("");
+    expect(JSON.parse(third.stdout)).toBe("t");
+    expect(readFileSync(path).equals(Buffer.alloc(written.length, 1))).toBe(false);
+
+    const offDir = mkdtempSync(join(tmpdir(), "batch-cache-off-"));
+    const off = await runBatch(get, {
+      env: { ...env, BATCH_CACHE_DIR: offDir, BATCH_COMPILE_CACHE: "0" },
+    });
+    expect(JSON.parse(off.stdout)).toBe("t");
+    expect(readdirSync(offDir)).toEqual([]);
   });
 });

@@ -17,6 +17,8 @@ for (const name of ["SIGINT", "SIGTERM"] as const) {
   });
 }
 
-const exitCode = await runCli(process.argv.slice(2), processIo(), controller.signal);
-// Exit as soon as the output is flushed rather than waiting for idle sockets and timers to close.
-process.stdout.write("", () => process.exit(exitCode));
+// No top-level await: the bundle runs this module as a function (see loader/batch-loader.ts).
+void runCli(process.argv.slice(2), processIo(), controller.signal).then((exitCode) => {
+  // Exit as soon as the output is flushed rather than waiting for idle sockets and timers to close.
+  process.stdout.write("", () => process.exit(exitCode));
+});

@@ -12,8 +12,15 @@ export interface TokenCredentialLike {
 // A variable keeps bundlers from trying to resolve the package at build time.
 const identityPackage = "@azure/identity";
 
+// In the bundle the CLI runs as a CommonJS function with a `require` bound to dist/batch.mjs
+// (see loader/batch-loader.ts), which finds a package installed next to it; elsewhere
+// (tests, unbundled) an ES import does.
+async function loadPackage(specifier: string): Promise<unknown> {
+  return typeof require === "function" ? require(specifier) : import(specifier);
+}
+
 export async function entraCredential(
-  load: (specifier: string) => Promise<unknown> = (specifier) => import(specifier),
+  load: (specifier: string) => Promise<unknown> = loadPackage,
 ): Promise<TokenCredentialLike> {
   let identity: { DefaultAzureCredential?: new () => TokenCredentialLike };
   try {

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Emulator, startEmulator } from "@batch/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { accountEnv, bundlePath, emptyConfigDir, runBatch } from "../test-support/batch-process.js";
+import { accountEnv, bundlePath, isolatedEnv, runBatch } from "../test-support/batch-process.js";
 
 let emulator: Emulator;
 let env: Record<string, string>;
@@ -34,8 +34,7 @@ function runInTerminal(
   return new Promise((resolve, reject) => {
     const child = spawn("script", ["-qec", command, "/dev/null"], {
       env: {
-        PATH: process.env.PATH ?? "/usr/bin:/bin",
-        BATCH_CONFIG_DIR: emptyConfigDir(),
+        ...isolatedEnv(),
         TERM: "xterm",
         ...env,
         ...extraEnv,

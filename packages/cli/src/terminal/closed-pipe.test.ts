@@ -4,7 +4,7 @@ import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { type Emulator, startEmulator } from "@batch/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { accountEnv, bundlePath, emptyConfigDir } from "../test-support/batch-process.js";
+import { accountEnv, bundlePath, isolatedEnv } from "../test-support/batch-process.js";
 
 let emulator: Emulator;
 
@@ -25,8 +25,7 @@ describe("a closed stdout", () => {
       [bundlePath, "task", "list", "--job-id", "j", "--all", "-o", "ndjson"],
       {
         env: {
-          PATH: process.env.PATH ?? "/usr/bin:/bin",
-          BATCH_CONFIG_DIR: emptyConfigDir(),
+          ...isolatedEnv(),
           ...accountEnv(emulator),
         },
         stdio: ["ignore", "pipe", "pipe"],

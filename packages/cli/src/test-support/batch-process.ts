@@ -25,16 +25,26 @@ export interface RunOptions {
   bundle?: string;
 }
 
+// One V8 code cache folder for the runs of a test file: the first run fills it and the rest
+// start from it, as a user's runs do (see loader/batch-loader.ts); the user's own stays untouched.
+const compileCacheDir = mkdtempSync(join(tmpdir(), "batch-cli-cache-"));
+
 export function emptyConfigDir(): string {
   return mkdtempSync(join(tmpdir(), "batch-cli-config-"));
 }
 
-export function runBatch(args: readonly string[], options: RunOptions = {}): Promise<BatchRun> {
-  const env: Record<string, string> = {
+/** A clean environment for a run: no AZURE_BATCH_* variables, a config folder of its own. */
+export function isolatedEnv(): Record<string, string> {
+  return {
     PATH: process.env.PATH ?? "/usr/bin:/bin",
     HOME: process.env.HOME ?? tmpdir(),
     BATCH_CONFIG_DIR: emptyConfigDir(),
+    BATCH_CACHE_DIR: compileCacheDir,
   };
+}
+
+export function runBatch(args: readonly string[], options: RunOptions = {}): Promise<BatchRun> {
+  const env = isolatedEnv();
   for (const [name, value] of Object.entries(options.env ?? {})) {
     if (value === undefined) delete env[name];
     else env[name] = value;

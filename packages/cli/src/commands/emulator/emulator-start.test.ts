@@ -5,13 +5,13 @@ import { once } from "node:events";
 import { createInterface } from "node:readline";
 import { DEV_ACCOUNT_KEY, DEV_ACCOUNT_NAME } from "@batch/testing";
 import { describe, expect, it } from "vitest";
-import { bundlePath, emptyConfigDir, lines, runBatch } from "../../test-support/batch-process.js";
+import { bundlePath, isolatedEnv, lines, runBatch } from "../../test-support/batch-process.js";
 
 async function start(
   args: string[],
 ): Promise<{ child: ChildProcess; readyLine: string; stderr: () => string }> {
   const child = spawn(process.execPath, [bundlePath, "emulator", "start", ...args], {
-    env: { PATH: process.env.PATH ?? "/usr/bin:/bin", BATCH_CONFIG_DIR: emptyConfigDir() },
+    env: isolatedEnv(),
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stderr = "";
