@@ -17,10 +17,11 @@ export interface HeaderBag {
 const invalidValue = /[\r\n\0]/;
 
 export class RequestHeaders implements HeaderBag {
-  readonly #values = new Map<string, string>();
+  // A null-prototype record rather than a Map: it copies into the transport's record cheaply.
+  readonly #values: Record<string, string> = Object.create(null);
 
   get(name: string): string | null {
-    return this.#values.get(name.toLowerCase()) ?? null;
+    return this.#values[name.toLowerCase()] ?? null;
   }
 
   set(name: string, value: string): void {
@@ -30,25 +31,28 @@ export class RequestHeaders implements HeaderBag {
         `Invalid value for header ${JSON.stringify(name)}: line breaks are not allowed`,
       );
     }
-    this.#values.set(name.toLowerCase(), text);
+    this.#values[name.toLowerCase()] = text;
   }
 
   has(name: string): boolean {
-    return this.#values.has(name.toLowerCase());
+    return name.toLowerCase() in this.#values;
   }
 
   delete(name: string): void {
-    this.#values.delete(name.toLowerCase());
+    delete this.#values[name.toLowerCase()];
   }
 
   forEach(callback: (value: string, name: string) => void): void {
-    const names = [...this.#values.keys()].sort();
-    for (const name of names) callback(this.#values.get(name)!, name);
+    const values = this.#values;
+    for (const name of Object.keys(values).sort()) callback(values[name]!, name);
   }
 
-  /** A plain record, as fetch-compatible transports take it. */
+  /** A plain record (a copy), as fetch-compatible transports take it. */
   toRecord(): Record<string, string> {
-    return Object.fromEntries(this.#values);
+    const record: Record<string, string> = {};
+    const values = this.#values;
+    for (const name in values) record[name] = values[name]!;
+    return record;
   }
 }
 

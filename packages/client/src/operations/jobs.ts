@@ -10,7 +10,7 @@ import {
   type ConditionalOptions,
   callHeaders,
   commaList,
-  conditionalHeaders,
+  conditionalCallHeaders,
   type ExpandOptions,
   type FilterOptions,
   type SelectOptions,
@@ -86,7 +86,7 @@ export function createJobOperations(context: OperationContext): JobOperations {
             $expand: commaList(options.expand),
             timeout: options.timeout,
           },
-          header: { ...callHeaders(options), ...conditionalHeaders(options) },
+          header: conditionalCallHeaders(options),
         }),
       );
       if (invocation.kind === "notModified") return { notModified: true, meta: invocation.meta };
@@ -132,7 +132,7 @@ export function createJobOperations(context: OperationContext): JobOperations {
         operationRequest(context.baseUrl, "delete", "/jobs/{jobId}", {
           path: { jobId },
           query: { "api-version": apiVersion, force: options.force, timeout: options.timeout },
-          header: { ...callHeaders(options), ...conditionalHeaders(options) },
+          header: conditionalCallHeaders(options),
         }),
       );
       return writeResult(invocation);
@@ -156,7 +156,7 @@ export function createJobOperations(context: OperationContext): JobOperations {
         operationRequest(context.baseUrl, "post", "/jobs/{jobId}/terminate", {
           path: { jobId },
           query: { "api-version": apiVersion, force: options.force, timeout: options.timeout },
-          header: { ...callHeaders(options), ...conditionalHeaders(options) },
+          header: conditionalCallHeaders(options),
         }),
       );
       return writeResult(invocation);

@@ -67,8 +67,12 @@ export function callHeaders(options: CallOptions) {
   };
 }
 
-export function conditionalHeaders(options: ConditionalOptions) {
+/** The call headers and the conditional headers in one object (one allocation per call). */
+export function conditionalCallHeaders(options: CallOptions & ConditionalOptions) {
   return {
+    "client-request-id": options.clientRequestId,
+    "return-client-request-id": options.returnClientRequestId,
+    "ocp-date": options.ocpDate === undefined ? undefined : httpDate(options.ocpDate, "ocpDate"),
     "If-Match": options.ifMatch,
     "If-None-Match": options.ifNoneMatch,
     "If-Modified-Since":

@@ -20,7 +20,7 @@ import {
   type ConditionalOptions,
   callHeaders,
   commaList,
-  conditionalHeaders,
+  conditionalCallHeaders,
   type ExpandOptions,
   type FilterOptions,
   type SelectOptions,
@@ -177,7 +177,7 @@ export function createTaskOperations(context: OperationContext): TaskOperations 
             $expand: commaList(options.expand),
             timeout: options.timeout,
           },
-          header: { ...callHeaders(options), ...conditionalHeaders(options) },
+          header: conditionalCallHeaders(options),
         }),
       );
       if (invocation.kind === "notModified") return { notModified: true, meta: invocation.meta };
@@ -242,7 +242,7 @@ export function createTaskOperations(context: OperationContext): TaskOperations 
         operationRequest(context.baseUrl, "put", "/jobs/{jobId}/tasks/{taskId}", {
           path: { jobId, taskId },
           query: { "api-version": apiVersion, timeout: options.timeout },
-          header: { ...callHeaders(options), ...conditionalHeaders(options) },
+          header: conditionalCallHeaders(options),
         }),
       );
       return writeResult(invocation);
@@ -257,7 +257,7 @@ export function createTaskOperations(context: OperationContext): TaskOperations 
         operationRequest(context.baseUrl, "post", "/jobs/{jobId}/tasks/{taskId}/terminate", {
           path: { jobId, taskId },
           query: { "api-version": apiVersion, timeout: options.timeout },
-          header: { ...callHeaders(options), ...conditionalHeaders(options) },
+          header: conditionalCallHeaders(options),
         }),
       );
       return writeResult(invocation);
@@ -272,7 +272,7 @@ export function createTaskOperations(context: OperationContext): TaskOperations 
         operationRequest(context.baseUrl, "post", "/jobs/{jobId}/tasks/{taskId}/reactivate", {
           path: { jobId, taskId },
           query: { "api-version": apiVersion, timeout: options.timeout },
-          header: { ...callHeaders(options), ...conditionalHeaders(options) },
+          header: conditionalCallHeaders(options),
         }),
       );
       return writeResult(invocation);
@@ -287,7 +287,7 @@ export function createTaskOperations(context: OperationContext): TaskOperations 
         operationRequest(context.baseUrl, "delete", "/jobs/{jobId}/tasks/{taskId}", {
           path: { jobId, taskId },
           query: { "api-version": apiVersion, timeout: options.timeout },
-          header: { ...callHeaders(options), ...conditionalHeaders(options) },
+          header: conditionalCallHeaders(options),
         }),
       );
       return writeResult(invocation);
