@@ -1,12 +1,12 @@
 // The progress bars in a pseudo-terminal (util-linux `script` gives the command a pty): drawn
 // on a terminal, absent when stderr is a pipe, absent with --quiet.
-import { spawn } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Emulator, startEmulator } from "@batch/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { accountEnv, bundlePath, isolatedEnv, runBatch } from "../test-support/batch-process.js";
+import { accountEnv, runBatch } from "../test-support/batch-process.js";
+import { runInTerminal } from "../test-support/terminal-process.js";
 
 let emulator: Emulator;
 let env: Record<string, string>;
@@ -21,36 +21,6 @@ function tasksFile(name: string, count: number): string {
     ).join("\n"),
   );
   return path;
-}
-
-/** Runs the bundle with a terminal for stdin, stdout and stderr; returns all it wrote there. */
-function runInTerminal(
-  args: string[],
-  extraEnv: Record<string, string> = {},
-): Promise<{ code: number | null; output: string }> {
-  const command = [process.execPath, bundlePath, ...args]
-    .map((word) => `'${word.replaceAll("'", "'\\''")}'`)
-    .join(" ");
-  return new Promise((resolve, reject) => {
-    const child = spawn("script", ["-qec", command, "/dev/null"], {
-      env: {
-        ...isolatedEnv(),
-        TERM: "xterm",
-        ...env,
-        ...extraEnv,
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let output = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
-      output += chunk;
-    });
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
-      output += chunk;
-    });
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, output }));
-  });
 }
 
 beforeAll(async () => {
@@ -82,8 +52,8 @@ describe("progress bars", () => {
       ...extra,
     ];
     const [terminal, quiet, piped] = await Promise.all([
-      runInTerminal(add("tty")),
-      runInTerminal(add("quiet", ["--quiet"])),
+      runInTerminal(add("tty"), { env }),
+      runInTerminal(add("quiet", ["--quiet"]), { env }),
       runBatch(add("piped"), { env }),
     ]);
     expect(terminal.code).toBe(0);
@@ -98,7 +68,10 @@ describe("progress bars", () => {
 
   it("wait draws counts by state on a terminal, and nothing when piped", async () => {
     const args = ["task", "wait", "--job-id", "waiting", "-o", "none"];
-    const [terminal, piped] = await Promise.all([runInTerminal(args), runBatch(args, { env })]);
+    const [terminal, piped] = await Promise.all([
+      runInTerminal(args, { env }),
+      runBatch(args, { env }),
+    ]);
     expect(terminal.code).toBe(7);
     expect(terminal.output).toMatch(
       /Waiting [█░]+ 3\/3 completed \| 0 active, 0 running \| 2 succeeded, 1 failed/,
@@ -110,8 +83,8 @@ describe("progress bars", () => {
   it("defaults to a table on a terminal, with colours unless NO_COLOR is set", async () => {
     const args = ["task", "list", "--job-id", "waiting"];
     const [colored, plain] = await Promise.all([
-      runInTerminal(args),
-      runInTerminal(args, { NO_COLOR: "1" }),
+      runInTerminal(args, { env }),
+      runInTerminal(args, { env: { ...env, NO_COLOR: "1" } }),
     ]);
     expect(colored.output).toMatch(/Id.*State.*\r?\n-+/);
     expect(colored.output).toMatch(new RegExp(`${String.fromCharCode(27)}\\[1mId`));
