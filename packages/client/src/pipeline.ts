@@ -77,6 +77,8 @@ export interface Pipeline {
   send(request: PipelineRequest | Request, options?: SendOptions): Promise<Response>;
 }
 
+const textEncoder = new TextEncoder();
+
 export function newCallRecord(): CallRecord {
   return { attempts: 0, uncertainAttempts: 0, clientRequestId: undefined };
 }
@@ -117,8 +119,11 @@ export function createPipeline(parts: {
   const run = composeSteps(steps, parts.transport);
   return {
     async send(request, options = {}) {
-      let body: string | Uint8Array<ArrayBuffer> | undefined = options.body;
-      if (body === undefined && request instanceof Request && request.body !== null) {
+      let body: Uint8Array<ArrayBuffer> | undefined;
+      if (options.body !== undefined) {
+        // Encoded once: every attempt sends these bytes, and signing reads their length.
+        body = options.body === "" ? undefined : textEncoder.encode(options.body);
+      } else if (request instanceof Request && request.body !== null) {
         const bytes = new Uint8Array(await request.arrayBuffer());
         body = bytes.byteLength > 0 ? bytes : undefined;
       }
@@ -126,7 +131,7 @@ export function createPipeline(parts: {
         operation: options.operation,
         signal: options.signal ?? undefined,
         attemptSignal: undefined,
-        body: body === "" ? undefined : body,
+        body,
         attempt: 1,
         record: options.record ?? newCallRecord(),
       });
