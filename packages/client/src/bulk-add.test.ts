@@ -336,6 +336,37 @@ describe("tasks.addMany", () => {
     });
   });
 
+  it("fails a task that cannot be serialized and still adds the rest of its request", async () => {
+    const service = fakeCollectionService();
+    const tasks = makeTasks(5);
+    (tasks[2] as unknown as { count: bigint }).count = 1n;
+    const result = await testClient(service.fetch).tasks.addMany("j1", tasks, { concurrency: 1 });
+    expect(result).toMatchObject({ total: 5, added: 4, failed: 1 });
+    expect(result.results.find((r) => r.status === "failed")).toMatchObject({
+      taskId: "task-00002",
+      attempts: 0,
+      error: { kind: "client", code: "InvalidRequestBody" },
+    });
+    expect(service.requests.map((r) => r.map((t) => t.id))).toEqual([
+      ["task-00000", "task-00001", "task-00003", "task-00004"],
+    ]);
+  });
+
+  it("keeps the input order when tasks do not fit the byte limit, whatever their size", async () => {
+    const service = fakeCollectionService();
+    const sizes = [100, 600, 100, 100, 700, 50];
+    const tasks = sizes.map((n, i) => ({ id: `t${i}`, commandLine: "z".repeat(n) }));
+    const result = await testClient(service.fetch).tasks.addMany("j1", tasks, {
+      concurrency: 1,
+      maxRequestBytes: 1000,
+    });
+    expect(result.added).toBe(6);
+    const sent = service.requests.flatMap((r) => r.map((t) => t.id));
+    expect(sent).toEqual(["t0", "t1", "t2", "t3", "t4", "t5"]);
+    for (const call of service.fetch.calls)
+      expect(utf8ByteLength(call.body)).toBeLessThanOrEqual(1000);
+  });
+
   it("never puts one id twice in a request: a duplicate goes later and meets TaskExists", async () => {
     const service = fakeCollectionService();
     const result = await testClient(service.fetch).tasks.addMany("j1", [

@@ -10,8 +10,10 @@
 //     TaskExists on a task's first send is a real conflict and fails it.
 //   - any other failed request (auth, JobNotFound, ...) would fail every request alike, so
 //     sending stops: its tasks and all tasks not yet sent fail with that error.
-// At most `concurrency` requests' worth of tasks are held at once (plus one task that did not
-// fit the byte limit); async iterables are never materialised.
+// A request is serialized whole (cheaper than a task at a time); only one over the byte limit
+// is packed task by task, its tail going back to the front of the queue. At most `concurrency`
+// requests' worth of tasks are held at once (plus such a tail); async iterables are never
+// materialised.
 import type { TaskAddCollectionResult, TaskAddParameter } from "@batch/types";
 import { linkAbort } from "./abort-link.js";
 import { abortedError, BatchError, isBatchError, parseServiceError } from "./errors.js";
@@ -82,7 +84,12 @@ export type SendCollection = (
 interface Pending {
   id: string;
   key: string;
-  json: string;
+  task: TaskAddParameter;
+  /**
+   * The task's own JSON and its UTF-8 size, made only when a request has to be packed by size:
+   * a request is normally serialized whole, which costs less than a task at a time.
+   */
+  json: string | undefined;
   bytes: number;
   /** HTTP requests that carried the task. */
   sends: number;
@@ -116,7 +123,8 @@ export async function addMany(
 
   const iterator = openIterator(source);
   let sourceDone = false;
-  let carry: Pending | undefined;
+  /** Tasks taken from the input that did not fit the last request, in input order. */
+  const carried: Pending[] = [];
   const resend: Pending[] = [];
   let stopError: BatchError | undefined;
   const results: TaskAddOutcome[] = [];
@@ -185,12 +193,20 @@ export async function addMany(
   /** Fails everything not yet sent with the error that stopped sending. */
   async function drain(error: BatchError): Promise<void> {
     for (const p of resend.splice(0)) fail(p, p.lastError ?? error);
-    if (carry) fail(carry, error);
-    carry = undefined;
+    for (const p of carried.splice(0)) fail(p, error);
     for (let p = await pull(); p; p = await pull()) fail(p, error);
   }
 
-  async function nextRequest(): Promise<Pending[] | undefined> {
+  /** The next request: its tasks and its body. */
+  async function nextRequest(): Promise<{ chunk: Pending[]; json: string } | undefined> {
+    for (;;) {
+      const request = await collectRequest();
+      // undefined: nothing left; null: every task taken failed to serialize, so take more.
+      if (request !== null) return request;
+    }
+  }
+
+  async function collectRequest(): Promise<{ chunk: Pending[]; json: string } | undefined | null> {
     checkAbort();
     if (stopError) {
       await drain(stopError);
@@ -198,36 +214,69 @@ export async function addMany(
     }
     const chunk: Pending[] = [];
     const keys = new Set<string>();
-    let bytes = envelopeBytes;
-    const fits = (p: Pending) =>
-      chunk.length < maxTasks &&
-      !keys.has(p.key) && // one id once per request, so results match tasks exactly
-      (chunk.length === 0 || bytes + p.bytes + 1 <= maxBytes);
+    // One id once per request, so results match tasks exactly.
     const take = (p: Pending) => {
       chunk.push(p);
       keys.add(p.key);
-      bytes += p.bytes + (chunk.length > 1 ? 1 : 0);
     };
     for (let i = 0; i < resend.length && chunk.length < maxTasks; ) {
       const p = resend[i]!;
-      if (fits(p)) {
+      if (!keys.has(p.key)) {
         take(p);
         resend.splice(i, 1);
       } else i++;
     }
     while (chunk.length < maxTasks) {
       // No await for a task a sync input gave at once: that would cost a microtask per task.
-      const pulled = carry ?? pull();
+      const pulled = carried.length > 0 ? carried.shift() : pull();
       const p = pulled instanceof Promise ? await pulled : pulled;
-      carry = undefined;
       if (!p) break;
-      if (!fits(p)) {
-        carry = p;
+      if (keys.has(p.key)) {
+        carried.unshift(p);
         break;
       }
       take(p);
     }
-    return chunk.length > 0 ? chunk : undefined;
+    if (chunk.length === 0) return undefined;
+    // The whole request at once, when it is serializable and small enough (the usual case).
+    let json: string | undefined;
+    try {
+      json = JSON.stringify({ value: chunk.map((p) => p.task) });
+    } catch {
+      json = undefined;
+    }
+    if (json !== undefined && utf8ByteLength(json) <= maxBytes) return { chunk, json };
+    return packBySize(chunk);
+  }
+
+  /**
+   * Serializes the tasks one by one (failing any that cannot be), takes as many as fit in
+   * `maxBytes` (at least one), and puts the rest back at the front of the queue.
+   */
+  function packBySize(chunk: Pending[]): { chunk: Pending[]; json: string } | null {
+    const packed: Pending[] = [];
+    const rest: Pending[] = [];
+    let bytes = envelopeBytes;
+    for (const p of chunk) {
+      if (p.json === undefined) {
+        const serialized = serialize(p.task, p.id);
+        if (serialized instanceof BatchError) {
+          fail(p, serialized);
+          continue;
+        }
+        p.json = serialized;
+        p.bytes = utf8ByteLength(serialized);
+      }
+      const size = p.bytes + (packed.length > 0 ? 1 : 0);
+      if (rest.length === 0 && (packed.length === 0 || bytes + size <= maxBytes)) {
+        packed.push(p);
+        bytes += size;
+      } else rest.push(p);
+    }
+    carried.unshift(...rest.filter((p) => p.sends === 0));
+    resend.unshift(...rest.filter((p) => p.sends > 0));
+    if (packed.length === 0) return null;
+    return { chunk: packed, json: `{"value":[${packed.map((p) => p.json).join(",")}]}` };
   }
 
   let lock: Promise<unknown> = Promise.resolve();
@@ -254,12 +303,13 @@ export async function addMany(
   };
 
   /** Sends one request and settles its tasks; returns the tasks to send again. */
-  async function sendRequest(chunk: Pending[]): Promise<Pending[]> {
+  async function sendRequest(chunk: Pending[], body?: string): Promise<Pending[]> {
     for (const p of chunk) {
       p.sends++;
       p.tries++;
     }
-    const json = `{"value":[${chunk.map((p) => p.json).join(",")}]}`;
+    // These tasks were serialized before: a half of a refused request, sent again.
+    const json = body ?? JSON.stringify({ value: chunk.map((p) => p.task) });
     let result: WithMeta<TaskAddCollectionResult>;
     try {
       result = await send(json, {
@@ -367,9 +417,9 @@ export async function addMany(
 
   async function worker(): Promise<void> {
     for (;;) {
-      const chunk = await exclusive(nextRequest);
-      if (!chunk) return;
-      const retry = await sendRequest(chunk);
+      const request = await exclusive(nextRequest);
+      if (!request) return;
+      const retry = await sendRequest(request.chunk, request.json);
       if (retry.length > 0) {
         // Back off before these tasks can be picked up again, by this worker or another.
         await backoff(Math.max(...retry.map((p) => p.tries)));
@@ -421,9 +471,23 @@ function prepare(task: TaskAddParameter): Pending | BatchError {
       operation: "Task_AddCollection",
     });
   }
-  let json: string;
+  return {
+    id,
+    key: id.toLowerCase(),
+    task,
+    json: undefined,
+    bytes: 0,
+    sends: 0,
+    tries: 0,
+    mayExist: false,
+    lastError: undefined,
+  };
+}
+
+/** One task's JSON, or the error that fails it when it cannot be serialized. */
+function serialize(task: TaskAddParameter, id: string): string | BatchError {
   try {
-    json = JSON.stringify(task);
+    return JSON.stringify(task);
   } catch (cause) {
     return new BatchError({
       kind: "client",
@@ -433,16 +497,6 @@ function prepare(task: TaskAddParameter): Pending | BatchError {
       cause,
     });
   }
-  return {
-    id,
-    key: id.toLowerCase(),
-    json,
-    bytes: utf8ByteLength(json),
-    sends: 0,
-    tries: 0,
-    mayExist: false,
-    lastError: undefined,
-  };
 }
 
 function taskError(
