@@ -1,6 +1,6 @@
 import type { TaskAddParameter, TaskAddResult } from "@batch/types";
 import { describe, expect, it } from "vitest";
-import type { AddManyProgress } from "./bulk-add.js";
+import type { AddManyProgress, TaskAddOutcome } from "./bulk-add.js";
 import { isBatchError } from "./errors.js";
 import {
   json,
@@ -415,6 +415,68 @@ describe("tasks.addMany", () => {
     expect(error).toMatchObject({ name: "BatchError", kind: "aborted" });
     expect(service.requests.length).toBeLessThanOrEqual(2);
     expect(closed).toBe(true);
+  });
+
+  it("matches results in request order, in any order, and with the id's case changed", async () => {
+    const answer = (order: "same" | "reversed" | "upper") =>
+      scriptedFetch((seen) => {
+        const tasks = (JSON.parse(seen.body) as { value: TaskAddParameter[] }).value;
+        const value = tasks.map((t, i) => ({
+          status: "success" as const,
+          taskId: order === "upper" ? t.id.toUpperCase() : t.id,
+          eTag: `0x${i}`,
+        }));
+        return json({ value: order === "reversed" ? value.reverse() : value });
+      });
+    for (const order of ["same", "reversed", "upper"] as const) {
+      const result = await testClient(answer(order)).tasks.addMany("j1", makeTasks(30));
+      expect(result).toMatchObject({ added: 30, failed: 0 });
+      // each outcome carries its own task's details, whatever the order of the answer
+      const byId = new Map(result.results.map((r) => [r.taskId, r]));
+      expect(byId.size).toBe(30);
+      expect(byId.get("task-00007")).toMatchObject({ eTag: "0x7", attempts: 1 });
+    }
+  });
+
+  it("ignores duplicated, unknown and malformed result entries, and resends a task left without one", async () => {
+    const fetch = scriptedFetch((seen) => {
+      const tasks = (JSON.parse(seen.body) as { value: TaskAddParameter[] }).value;
+      if (seen.index > 0) {
+        return json({ value: tasks.map((t) => ({ status: "success", taskId: t.id })) });
+      }
+      return json({
+        value: [
+          null,
+          "junk",
+          { status: "success", taskId: "not-sent" },
+          { status: "success", taskId: tasks[0]!.id, eTag: "0xfirst" },
+          { status: "servererror", taskId: tasks[0]!.id },
+          { status: "success", taskId: tasks[1]!.id },
+        ],
+      });
+    });
+    const result = await testClient(fetch).tasks.addMany("j1", makeTasks(3), { ...instant });
+    expect(result).toMatchObject({ total: 3, added: 3, failed: 0 });
+    expect(fetch.calls).toHaveLength(2);
+    expect(JSON.parse(fetch.calls[1]!.body)).toEqual({ value: [makeTasks(3)[2]] });
+    const byId = new Map(result.results.map((r) => [r.taskId, r]));
+    expect(byId.get("task-00000")).toMatchObject({ attempts: 1, eTag: "0xfirst" });
+    expect(byId.get("task-00002")).toMatchObject({ attempts: 2, reconciled: false });
+  });
+
+  it("builds `results` once, when first read, and keeps it in the result's JSON", async () => {
+    const service = fakeCollectionService();
+    const heard: TaskAddOutcome[] = [];
+    const result = await testClient(service.fetch).tasks.addMany("j1", makeTasks(5), {
+      onTaskResult: (outcome) => heard.push(outcome),
+    });
+    const results = result.results;
+    expect(result.results).toBe(results);
+    expect(results).toEqual(heard);
+    expect(JSON.parse(JSON.stringify(result))).toMatchObject({
+      total: 5,
+      results: heard.map((h) => ({ taskId: h.taskId, status: "added" })),
+    });
   });
 
   it("refuses input that is not a collection of tasks", async () => {

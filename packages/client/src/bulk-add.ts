@@ -10,18 +10,26 @@
 //     TaskExists on a task's first send is a real conflict and fails it.
 //   - any other failed request (auth, JobNotFound, ...) would fail every request alike, so
 //     sending stops: its tasks and all tasks not yet sent fail with that error.
-// A request is serialized whole (cheaper than a task at a time); only one over the byte limit
-// is packed task by task, its tail going back to the front of the queue. At most `concurrency`
-// requests' worth of tasks are held at once (plus such a tail); async iterables are never
-// materialised.
-import type { TaskAddCollectionResult, TaskAddParameter } from "@batch/types";
+// At most `concurrency` requests' worth of tasks are held at once (plus the tail of a request
+// packed by size); async iterables are never materialised.
+//
+// The common path is kept cheap per task, since it runs tens of thousands of times: a request
+// holds the caller's task objects as they are and is serialized whole; results are matched to
+// tasks by position and exact id, with a lookup ignoring case only when that misses; a task gets
+// state of its own (`Tracked`) only once it has to be sent again or packed by size; outcomes go
+// into a compact log (bulk-add-outcomes.ts).
+import type { TaskAddParameter, TaskAddResult } from "@batch/types";
 import { linkAbort } from "./abort-link.js";
+import { type InputStep, inputEnd, openTaskInput } from "./bulk-add-input.js";
+import { OutcomeLog, type TaskAddOutcome } from "./bulk-add-outcomes.js";
 import { abortedError, BatchError, isBatchError, parseServiceError } from "./errors.js";
 import { retryableStatuses } from "./middleware/retry.js";
 import type { CallOptions } from "./operations/request-options.js";
-import type { ResponseMeta, WithMeta } from "./operations/response-meta.js";
+import type { ResponseMeta } from "./operations/response-meta.js";
 import { abortableSleep, type Sleep } from "./sleep.js";
 import { utf8ByteLength } from "./utf8-length.js";
+
+export type { TaskAddOutcome } from "./bulk-add-outcomes.js";
 
 export interface AddManyOptions {
   /** Requests in flight at once (default 4). */
@@ -54,53 +62,61 @@ export interface AddManyProgress {
   total: number | undefined;
 }
 
-export interface TaskAddOutcome {
-  taskId: string;
-  status: "added" | "failed";
-  /** HTTP requests that carried this task (pipeline retries included). */
-  attempts: number;
-  /** Added, inferred from TaskExists after a send whose outcome was unknown. */
-  reconciled: boolean;
-  error?: BatchError;
-  eTag?: string;
-  lastModified?: string;
-  location?: string;
-}
-
 export interface AddManyResult {
   total: number;
   added: number;
   failed: number;
-  /** One outcome per task, in the order the outcomes became final. */
+  /**
+   * One outcome per task, in the order the outcomes became final. Built when first read (the
+   * run itself records outcomes compactly), then kept.
+   */
   results: TaskAddOutcome[];
 }
 
-/** Sends one serialized add-collection body. */
-export type SendCollection = (
-  json: string,
-  options: CallOptions,
-) => Promise<WithMeta<TaskAddCollectionResult>>;
+/** What addMany needs of one add-collection answer. */
+export interface CollectionAnswer {
+  /** The per-task results. */
+  value: TaskAddResult[];
+  /** The body `value` was parsed from: kept, rather than the parsed results, for `results`. */
+  text: string;
+  meta: ResponseMeta;
+}
 
-interface Pending {
-  id: string;
-  key: string;
-  task: TaskAddParameter;
-  /**
-   * The task's own JSON and its UTF-8 size, made only when a request has to be packed by size:
-   * a request is normally serialized whole, which costs less than a task at a time.
-   */
-  json: string | undefined;
-  bytes: number;
+/** Sends one serialized add-collection body. */
+export type SendCollection = (json: string, options: CallOptions) => Promise<CollectionAnswer>;
+
+/**
+ * A task with state of its own: one that is sent again, or whose JSON was made alone because
+ * its request had to be packed by size. A task on its first send is just the caller's object.
+ */
+class Tracked {
   /** HTTP requests that carried the task. */
-  sends: number;
+  sends = 0;
   /** Sends that count against maxAttemptsPerTask (413 splits do not). */
-  tries: number;
+  tries = 0;
   /** An earlier send may have added the task. */
-  mayExist: boolean;
-  lastError: BatchError | undefined;
+  mayExist = false;
+  lastError: BatchError | undefined = undefined;
+  /** The task's own JSON and its UTF-8 size, once made. */
+  json: string | undefined = undefined;
+  bytes = 0;
+
+  constructor(
+    readonly task: TaskAddParameter,
+    readonly id: string,
+  ) {}
+}
+
+/** What a request carries: the caller's task (first send) or a Tracked one. Both have `id`. */
+type Item = TaskAddParameter | Tracked;
+
+interface Outbound {
+  items: Item[];
+  json: string;
 }
 
 const envelopeBytes = utf8ByteLength('{"value":[]}');
+const operation = "Task_AddCollection";
 
 export async function addMany(
   send: SendCollection,
@@ -114,77 +130,70 @@ export async function addMany(
   const baseDelayMs = options.retryDelayMs ?? 1000;
   const sleep = options.sleep ?? abortableSleep;
   const random = options.random ?? Math.random;
-  const total = Array.isArray(source) ? source.length : undefined;
 
+  const input = openTaskInput(source);
+  const total = input.length;
   // Our own controller: a worker that fails stops the others' requests too.
   const controller = new AbortController();
   const unlink = linkAbort(options.signal, controller);
   const signal = controller.signal;
+  const sendOptions: CallOptions =
+    options.timeout === undefined ? { signal } : { signal, timeout: options.timeout };
 
-  const iterator = openIterator(source);
-  let sourceDone = false;
   /** Tasks taken from the input that did not fit the last request, in input order. */
-  const carried: Pending[] = [];
-  const resend: Pending[] = [];
+  const carried: Item[] = [];
+  const resend: Tracked[] = [];
   let stopError: BatchError | undefined;
-  const results: TaskAddOutcome[] = [];
+  const log = new OutcomeLog(options.onTaskResult);
   let submitted = 0;
-  let added = 0;
-  let failed = 0;
 
-  const settle = (outcome: TaskAddOutcome) => {
-    results.push(outcome);
-    if (outcome.status === "added") added++;
-    else failed++;
-    options.onTaskResult?.(outcome);
-  };
-  const fail = (p: Pending, error: BatchError) =>
-    settle({ taskId: p.id, status: "failed", attempts: p.sends, reconciled: false, error });
-  const progress = () => options.onProgress?.({ submitted, added, failed, total });
+  const fail = (item: Item, sends: number, error: BatchError) =>
+    log.recordFailed(item.id, sends, error);
+  const sendsOf = (item: Item) => (item instanceof Tracked ? item.sends : 0);
+  const progress = () =>
+    options.onProgress?.({ submitted, added: log.added, failed: log.failed, total });
   const checkAbort = () => {
     if (signal.aborted) {
       throw isBatchError(signal.reason)
         ? signal.reason
-        : abortedError({ operation: "Task_AddCollection" }, signal.reason);
+        : abortedError({ operation }, signal.reason);
     }
   };
 
-  /** Takes one input step: the task to send, or undefined at the end or for an invalid task. */
-  function accept(step: IteratorResult<TaskAddParameter>): Pending | undefined {
-    if (step.done) {
-      sourceDone = true;
-      return undefined;
-    }
+  /** Takes one input step: a valid task, or undefined at the end or for an invalid task. */
+  function accept(step: InputStep): TaskAddParameter | undefined {
+    if (step === inputEnd) return undefined;
     submitted++;
-    const prepared = prepare(step.value);
-    if (!(prepared instanceof BatchError)) return prepared;
-    settle({
-      taskId: taskIdOf(step.value),
-      status: "failed",
-      attempts: 0,
-      reconciled: false,
-      error: prepared,
-    });
+    const id = (step as { id?: unknown } | null)?.id;
+    if (typeof step === "object" && step !== null && typeof id === "string" && id !== "") {
+      return step;
+    }
+    log.recordFailed(
+      typeof id === "string" ? id : "",
+      0,
+      new BatchError({
+        kind: "client",
+        code: "MissingRequiredProperty",
+        message: "every task needs a non-empty string id",
+        operation,
+      }),
+    );
     return undefined;
   }
 
-  /**
-   * The next valid task of the input; invalid ones fail on the spot. Arrays and other sync
-   * iterables are read without a promise per task.
-   */
-  function pull(): Pending | undefined | Promise<Pending | undefined> {
-    const { sync } = iterator;
-    if (sync) {
-      while (!sourceDone) {
-        const p = accept(sync.next());
-        if (p) return p;
+  /** The next valid task of the input; invalid ones fail on the spot. */
+  function pull(): TaskAddParameter | undefined | Promise<TaskAddParameter | undefined> {
+    if (!input.async) {
+      while (!input.done) {
+        const task = accept(input.next() as InputStep);
+        if (task) return task;
       }
       return undefined;
     }
     return (async () => {
-      while (!sourceDone) {
-        const p = accept(await iterator.next());
-        if (p) return p;
+      while (!input.done) {
+        const task = accept(await input.next());
+        if (task) return task;
       }
       return undefined;
     })();
@@ -192,13 +201,13 @@ export async function addMany(
 
   /** Fails everything not yet sent with the error that stopped sending. */
   async function drain(error: BatchError): Promise<void> {
-    for (const p of resend.splice(0)) fail(p, p.lastError ?? error);
-    for (const p of carried.splice(0)) fail(p, error);
-    for (let p = await pull(); p; p = await pull()) fail(p, error);
+    for (const t of resend.splice(0)) fail(t, t.sends, t.lastError ?? error);
+    for (const item of carried.splice(0)) fail(item, sendsOf(item), error);
+    for (let task = await pull(); task; task = await pull()) fail(task, 0, error);
   }
 
   /** The next request: its tasks and its body. */
-  async function nextRequest(): Promise<{ chunk: Pending[]; json: string } | undefined> {
+  async function nextRequest(): Promise<Outbound | undefined> {
     for (;;) {
       const request = await collectRequest();
       // undefined: nothing left; null: every task taken failed to serialize, so take more.
@@ -206,77 +215,88 @@ export async function addMany(
     }
   }
 
-  async function collectRequest(): Promise<{ chunk: Pending[]; json: string } | undefined | null> {
+  async function collectRequest(): Promise<Outbound | undefined | null> {
     checkAbort();
     if (stopError) {
       await drain(stopError);
       return undefined;
     }
-    const chunk: Pending[] = [];
+    const items: Item[] = [];
+    // One id once per request (ignoring case, as the service does), so results match tasks.
     const keys = new Set<string>();
-    // One id once per request, so results match tasks exactly.
-    const take = (p: Pending) => {
-      chunk.push(p);
-      keys.add(p.key);
-    };
-    for (let i = 0; i < resend.length && chunk.length < maxTasks; ) {
-      const p = resend[i]!;
-      if (!keys.has(p.key)) {
-        take(p);
-        resend.splice(i, 1);
-      } else i++;
+    let tracked = 0;
+    if (resend.length > 0) {
+      const waiting: Tracked[] = [];
+      for (const t of resend) {
+        const key = t.id.toLowerCase();
+        if (items.length < maxTasks && !keys.has(key)) {
+          keys.add(key);
+          items.push(t);
+          tracked++;
+        } else waiting.push(t);
+      }
+      resend.length = 0;
+      for (const t of waiting) resend.push(t);
     }
-    while (chunk.length < maxTasks) {
+    while (items.length < maxTasks) {
       // No await for a task a sync input gave at once: that would cost a microtask per task.
-      const pulled = carried.length > 0 ? carried.shift() : pull();
-      const p = pulled instanceof Promise ? await pulled : pulled;
-      if (!p) break;
-      if (keys.has(p.key)) {
-        carried.unshift(p);
+      let item: Item | undefined;
+      if (carried.length > 0) item = carried.shift();
+      else {
+        const pulled = pull();
+        item = pulled instanceof Promise ? await pulled : pulled;
+      }
+      if (item === undefined) break;
+      const key = item.id.toLowerCase();
+      if (keys.has(key)) {
+        carried.unshift(item);
         break;
       }
-      take(p);
+      keys.add(key);
+      items.push(item);
+      if (item instanceof Tracked) tracked++;
     }
-    if (chunk.length === 0) return undefined;
+    if (items.length === 0) return undefined;
     // The whole request at once, when it is serializable and small enough (the usual case).
     let json: string | undefined;
     try {
-      json = JSON.stringify({ value: chunk.map((p) => p.task) });
+      json = JSON.stringify({ value: tracked === 0 ? items : items.map(taskOf) });
     } catch {
       json = undefined;
     }
-    if (json !== undefined && utf8ByteLength(json) <= maxBytes) return { chunk, json };
-    return packBySize(chunk);
+    if (json !== undefined && fitsIn(json, maxBytes)) return { items, json };
+    return packBySize(items);
   }
 
   /**
    * Serializes the tasks one by one (failing any that cannot be), takes as many as fit in
    * `maxBytes` (at least one), and puts the rest back at the front of the queue.
    */
-  function packBySize(chunk: Pending[]): { chunk: Pending[]; json: string } | null {
-    const packed: Pending[] = [];
-    const rest: Pending[] = [];
+  function packBySize(items: Item[]): Outbound | null {
+    const packed: Tracked[] = [];
+    const rest: Tracked[] = [];
     let bytes = envelopeBytes;
-    for (const p of chunk) {
-      if (p.json === undefined) {
-        const serialized = serialize(p.task, p.id);
+    for (const item of items) {
+      const t = item instanceof Tracked ? item : new Tracked(item, item.id);
+      if (t.json === undefined) {
+        const serialized = serialize(t.task, t.id);
         if (serialized instanceof BatchError) {
-          fail(p, serialized);
+          fail(t, t.sends, serialized);
           continue;
         }
-        p.json = serialized;
-        p.bytes = utf8ByteLength(serialized);
+        t.json = serialized;
+        t.bytes = utf8ByteLength(serialized);
       }
-      const size = p.bytes + (packed.length > 0 ? 1 : 0);
+      const size = t.bytes + (packed.length > 0 ? 1 : 0);
       if (rest.length === 0 && (packed.length === 0 || bytes + size <= maxBytes)) {
-        packed.push(p);
+        packed.push(t);
         bytes += size;
-      } else rest.push(p);
+      } else rest.push(t);
     }
-    carried.unshift(...rest.filter((p) => p.sends === 0));
-    resend.unshift(...rest.filter((p) => p.sends > 0));
+    carried.unshift(...rest.filter((t) => t.sends === 0));
+    resend.unshift(...rest.filter((t) => t.sends > 0));
     if (packed.length === 0) return null;
-    return { chunk: packed, json: `{"value":[${packed.map((p) => p.json).join(",")}]}` };
+    return { items: packed, json: `{"value":[${packed.map((t) => t.json).join(",")}]}` };
   }
 
   let lock: Promise<unknown> = Promise.resolve();
@@ -291,110 +311,118 @@ export async function addMany(
     try {
       await sleep(Math.floor(random() * ceiling), signal);
     } catch (reason) {
-      throw abortedError({ operation: "Task_AddCollection" }, reason);
+      throw abortedError({ operation }, reason);
     }
+  };
+
+  /** The task's own state after a request that carried it (`sends` HTTP attempts). */
+  const track = (item: Item, sends: number, mayExist: boolean): Tracked => {
+    const t = item instanceof Tracked ? item : new Tracked(item, item.id);
+    if (t !== item) {
+      t.sends = sends;
+      t.tries = 1;
+    }
+    if (mayExist) t.mayExist = true;
+    return t;
   };
 
   /** Keeps a task for another send, or fails it when it is out of tries. */
-  const again = (p: Pending, error: BatchError, retry: Pending[]) => {
-    p.lastError = error;
-    if (p.tries >= maxAttempts) fail(p, error);
-    else retry.push(p);
+  const again = (t: Tracked, error: BatchError, retry: Tracked[]) => {
+    t.lastError = error;
+    if (t.tries >= maxAttempts) fail(t, t.sends, error);
+    else retry.push(t);
   };
 
   /** Sends one request and settles its tasks; returns the tasks to send again. */
-  async function sendRequest(chunk: Pending[], body?: string): Promise<Pending[]> {
-    for (const p of chunk) {
-      p.sends++;
-      p.tries++;
-    }
+  async function sendRequest(items: Item[], body?: string): Promise<Tracked[]> {
     // These tasks were serialized before: a half of a refused request, sent again.
-    const json = body ?? JSON.stringify({ value: chunk.map((p) => p.task) });
-    let result: WithMeta<TaskAddCollectionResult>;
+    const json = body ?? JSON.stringify({ value: items.map(taskOf) });
+    let result: CollectionAnswer;
     try {
-      result = await send(json, {
-        signal,
-        ...(options.timeout === undefined ? {} : { timeout: options.timeout }),
-      });
+      result = await send(json, sendOptions);
     } catch (error) {
       if (!isBatchError(error) || error.kind === "aborted" || error.kind === "client") throw error;
-      return requestFailed(chunk, error, utf8ByteLength(json));
+      return requestFailed(items, error, json);
     }
     const { meta } = result;
+    const sends = Math.max(1, meta.attempts);
     const uncertain = meta.uncertainAttempts > 0;
-    const byKey = new Map(chunk.map((p) => [p.key, p]));
-    const retry: Pending[] = [];
-    for (const p of chunk) {
-      p.sends += meta.attempts - 1;
-      if (uncertain) p.mayExist = true;
+    for (const item of items) {
+      if (item instanceof Tracked) {
+        item.sends += sends;
+        item.tries++;
+        if (uncertain) item.mayExist = true;
+      }
     }
-    for (const entry of result.value ?? []) {
-      const key = typeof entry.taskId === "string" ? entry.taskId.toLowerCase() : undefined;
-      const p = key === undefined ? undefined : byKey.get(key);
-      if (!p || key === undefined) continue;
-      byKey.delete(key);
+    const count = items.length;
+    const settled = new Uint8Array(count);
+    let matched = 0;
+    let byKey: Map<string, number> | undefined;
+    const retry: Tracked[] = [];
+    const entries = result.value;
+    let answer = -1;
+    for (let j = 0; j < entries.length; j++) {
+      const entry = entries[j];
+      if (typeof entry !== "object" || entry === null) continue;
+      const taskId = entry.taskId;
+      // Results usually come in request order with the ids as sent; look up by key otherwise.
+      let i = j < count && items[j]!.id === taskId ? j : -1;
+      if (i < 0 && typeof taskId === "string") {
+        byKey ??= indexByKey(items);
+        i = byKey.get(taskId) ?? byKey.get(taskId.toLowerCase()) ?? -1;
+      }
+      if (i < 0 || settled[i] === 1) continue;
+      settled[i] = 1;
+      matched++;
+      const item = items[i]!;
+      const itemSends = item instanceof Tracked ? item.sends : sends;
       if (entry.status === "success") {
-        const outcome: TaskAddOutcome = {
-          taskId: p.id,
-          status: "added",
-          attempts: p.sends,
-          reconciled: false,
-        };
-        if (entry.eTag) outcome.eTag = entry.eTag;
-        if (entry.lastModified) outcome.lastModified = entry.lastModified;
-        if (entry.location) outcome.location = entry.location;
-        settle(outcome);
+        if (answer < 0) answer = log.keepAnswer(result.text);
+        log.recordAdded(item.id, itemSends, entry, answer, j);
         continue;
       }
-      const error = taskError(entry, meta, p.sends);
+      const error = taskError(entry, meta, itemSends);
       if (entry.status === "clienterror") {
-        if (error.code === "TaskExists" && p.mayExist) {
-          settle({ taskId: p.id, status: "added", attempts: p.sends, reconciled: true });
-        } else fail(p, error);
+        const mayExist = item instanceof Tracked ? item.mayExist : uncertain;
+        if (error.code === "TaskExists" && mayExist) {
+          log.recordReconciled(item.id, itemSends);
+        } else fail(item, itemSends, error);
       } else {
         // servererror (or a status this client does not know): not added, may be resent.
-        p.mayExist = true;
-        again(p, error, retry);
+        again(track(item, itemSends, true), error, retry);
       }
     }
-    for (const p of byKey.values()) {
-      p.mayExist = true;
-      again(
-        p,
-        new BatchError({
-          kind: "service",
-          code: "MissingTaskResult",
-          message: `the add-collection answer had no result for task ${JSON.stringify(p.id)}`,
-          operation: "Task_AddCollection",
-          requestId: meta.requestId,
-          clientRequestId: meta.clientRequestId,
-          attempts: p.sends,
-        }),
-        retry,
-      );
+    if (matched < count) {
+      for (let i = 0; i < count; i++) {
+        if (settled[i] === 1) continue;
+        const item = items[i]!;
+        const t = track(item, item instanceof Tracked ? item.sends : sends, true);
+        again(t, missingResult(t, meta), retry);
+      }
     }
     return retry;
   }
 
   /** Handles a request that ended in a BatchError; returns the tasks to send again. */
-  async function requestFailed(
-    chunk: Pending[],
-    error: BatchError,
-    bytes: number,
-  ): Promise<Pending[]> {
-    for (const p of chunk) p.sends += Math.max(0, error.attempts - 1);
+  async function requestFailed(items: Item[], error: BatchError, json: string): Promise<Tracked[]> {
+    const sends = Math.max(1, error.attempts);
     if (error.kind === "service" && error.status === 413) {
-      for (const p of chunk) p.tries--;
-      if (chunk.length === 1) {
-        fail(chunk[0]!, error);
+      // Too large is not a try: the halves start again with the sends counted.
+      const halves = items.map((item) => {
+        const t = item instanceof Tracked ? item : new Tracked(item, item.id);
+        t.sends += sends;
+        return t;
+      });
+      if (halves.length === 1) {
+        fail(halves[0]!, halves[0]!.sends, error);
         return [];
       }
       if (error.code === undefined || error.code === "RequestBodyTooLarge") {
-        maxBytes = Math.min(maxBytes, bytes - 1);
+        maxBytes = Math.min(maxBytes, utf8ByteLength(json) - 1);
       }
-      const half = Math.ceil(chunk.length / 2);
-      const first = await sendRequest(chunk.slice(0, half));
-      const second = await sendRequest(chunk.slice(half));
+      const half = Math.ceil(halves.length / 2);
+      const first = await sendRequest(halves.slice(0, half));
+      const second = await sendRequest(halves.slice(half));
       return [...first, ...second];
     }
     const retryable =
@@ -402,16 +430,23 @@ export async function addMany(
       error.kind === "timeout" ||
       (error.status !== undefined && retryableStatuses.has(error.status));
     if (retryable) {
+      // A 429 is refused before anything is done; anything else may have been applied.
       const uncertain = error.status !== 429;
-      const retry: Pending[] = [];
-      for (const p of chunk) {
-        if (uncertain) p.mayExist = true;
-        again(p, error, retry);
+      const retry: Tracked[] = [];
+      for (const item of items) {
+        let t: Tracked;
+        if (item instanceof Tracked) {
+          t = item;
+          t.sends += sends;
+          t.tries++;
+          if (uncertain) t.mayExist = true;
+        } else t = track(item, sends, uncertain);
+        again(t, error, retry);
       }
       return retry;
     }
     stopError ??= error;
-    for (const p of chunk) fail(p, error);
+    for (const item of items) fail(item, sendsOf(item) + sends, error);
     return [];
   }
 
@@ -419,13 +454,15 @@ export async function addMany(
     for (;;) {
       const request = await exclusive(nextRequest);
       if (!request) return;
-      const retry = await sendRequest(request.chunk, request.json);
+      const retry = await sendRequest(request.items, request.json);
       if (retry.length > 0) {
         // Back off before these tasks can be picked up again, by this worker or another.
-        await backoff(Math.max(...retry.map((p) => p.tries)));
-        for (const p of retry) {
-          if (stopError) fail(p, p.lastError ?? stopError);
-          else resend.push(p);
+        let tries = 0;
+        for (const t of retry) tries = Math.max(tries, t.tries);
+        await backoff(tries);
+        for (const t of retry) {
+          if (stopError) fail(t, t.sends, t.lastError ?? stopError);
+          else resend.push(t);
         }
       }
       progress();
@@ -444,44 +481,60 @@ export async function addMany(
     const crashed = outcomes.find((o): o is PromiseRejectedResult => o.status === "rejected");
     if (crashed) {
       throw options.signal?.aborted
-        ? abortedError({ operation: "Task_AddCollection" }, options.signal.reason)
+        ? abortedError({ operation }, options.signal.reason)
         : crashed.reason;
     }
     // Tasks queued again by a worker that then found nothing else to do.
     while (resend.length > 0) await worker();
-    return { total: results.length, added, failed, results };
+    return resultOf(log);
   } finally {
     unlink();
-    if (!sourceDone) await iterator.return?.().catch(() => undefined);
+    if (!input.done) await input.close().catch(() => undefined);
   }
 }
 
-function taskIdOf(task: unknown): string {
-  const id = (task as { id?: unknown } | null)?.id;
-  return typeof id === "string" ? id : "";
-}
-
-function prepare(task: TaskAddParameter): Pending | BatchError {
-  const id = taskIdOf(task);
-  if (typeof task !== "object" || task === null || id === "") {
-    return new BatchError({
-      kind: "client",
-      code: "MissingRequiredProperty",
-      message: "every task needs a non-empty string id",
-      operation: "Task_AddCollection",
-    });
-  }
+/** The result, with `results` made from the log on first read. */
+function resultOf(log: OutcomeLog): AddManyResult {
   return {
-    id,
-    key: id.toLowerCase(),
-    task,
-    json: undefined,
-    bytes: 0,
-    sends: 0,
-    tries: 0,
-    mayExist: false,
-    lastError: undefined,
+    total: log.size,
+    added: log.added,
+    failed: log.failed,
+    get results(): TaskAddOutcome[] {
+      const results = log.toArray();
+      Object.defineProperty(this, "results", {
+        value: results,
+        writable: true,
+        enumerable: true,
+        configurable: true,
+      });
+      return results;
+    },
   };
+}
+
+function taskOf(item: Item): TaskAddParameter {
+  return item instanceof Tracked ? item.task : item;
+}
+
+/** Exact ids first, then lower-cased ones that differ, to each item's index. */
+function indexByKey(items: readonly Item[]): Map<string, number> {
+  const index = new Map<string, number>();
+  for (let i = 0; i < items.length; i++) index.set(items[i]!.id, i);
+  for (let i = 0; i < items.length; i++) {
+    const key = items[i]!.id.toLowerCase();
+    if (!index.has(key)) index.set(key, i);
+  }
+  return index;
+}
+
+/**
+ * Whether a body's UTF-8 size is at most `limit`. A UTF-16 unit takes 1 to 3 bytes, so most
+ * bodies are decided by their length alone; only those in between are measured.
+ */
+function fitsIn(json: string, limit: number): boolean {
+  if (json.length * 3 <= limit) return true;
+  if (json.length > limit) return false;
+  return utf8ByteLength(json) <= limit;
 }
 
 /** One task's JSON, or the error that fails it when it cannot be serialized. */
@@ -493,17 +546,13 @@ function serialize(task: TaskAddParameter, id: string): string | BatchError {
       kind: "client",
       code: "InvalidRequestBody",
       message: `task ${JSON.stringify(id)} cannot be serialized to JSON`,
-      operation: "Task_AddCollection",
+      operation,
       cause,
     });
   }
 }
 
-function taskError(
-  entry: NonNullable<TaskAddCollectionResult["value"]>[number],
-  meta: ResponseMeta,
-  attempts: number,
-): BatchError {
+function taskError(entry: TaskAddResult, meta: ResponseMeta, attempts: number): BatchError {
   const parsed = parseServiceError(entry.error ?? {});
   return new BatchError({
     kind: "service",
@@ -513,28 +562,19 @@ function taskError(
     values: parsed.values,
     requestId: meta.requestId,
     clientRequestId: meta.clientRequestId,
-    operation: "Task_AddCollection",
+    operation,
     attempts,
   });
 }
 
-/** An async iterator over the input, with the sync iterator underneath when there is one. */
-type InputIterator<T> = AsyncIterator<T> & { sync?: Iterator<T> };
-
-function openIterator<T>(source: Iterable<T> | AsyncIterable<T>): InputIterator<T> {
-  if (typeof source === "string" || source === null || typeof source !== "object") {
-    throw new BatchError({
-      kind: "client",
-      code: "InvalidInput",
-      message: "addMany takes an array, an iterable or an async iterable of tasks",
-      operation: "Task_AddCollection",
-    });
-  }
-  if (Symbol.asyncIterator in source) return source[Symbol.asyncIterator]();
-  const sync = (source as Iterable<T>)[Symbol.iterator]();
-  return {
-    sync,
-    next: async () => sync.next(),
-    return: async (value?: unknown) => sync.return?.(value) ?? { done: true, value: undefined },
-  };
+function missingResult(t: Tracked, meta: ResponseMeta): BatchError {
+  return new BatchError({
+    kind: "service",
+    code: "MissingTaskResult",
+    message: `the add-collection answer had no result for task ${JSON.stringify(t.id)}`,
+    operation,
+    requestId: meta.requestId,
+    clientRequestId: meta.clientRequestId,
+    attempts: t.sends,
+  });
 }

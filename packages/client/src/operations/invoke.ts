@@ -43,11 +43,20 @@ export interface InvokeOptions {
 export interface RawAnswer {
   data?: unknown;
   error?: unknown;
+  /** The body as text ("" when there was none). */
+  text: string;
   response: Response;
 }
 
 export type Invocation =
-  | { kind: "ok"; data: unknown; meta: ResponseMeta; reconciled: boolean }
+  | {
+      kind: "ok";
+      data: unknown;
+      /** The body `data` was parsed from ("" when there was none or the call was reconciled). */
+      text: string;
+      meta: ResponseMeta;
+      reconciled: boolean;
+    }
   | { kind: "notModified"; meta: ResponseMeta };
 
 export async function invoke(
@@ -79,7 +88,9 @@ export async function invoke(
   }
   const { response } = answer;
   const meta = readMeta(response, record);
-  if (response.ok) return { kind: "ok", data: answer.data, meta, reconciled: false };
+  if (response.ok) {
+    return { kind: "ok", data: answer.data, text: answer.text, meta, reconciled: false };
+  }
   if (response.status === 304) return { kind: "notModified", meta };
   const error = serviceError(response, answer.error, {
     operation: options.operation,
@@ -91,7 +102,7 @@ export async function invoke(
     options.reconcile?.includes(error.code) &&
     record.uncertainAttempts > 0
   ) {
-    return { kind: "ok", data: undefined, meta, reconciled: true };
+    return { kind: "ok", data: undefined, text: "", meta, reconciled: true };
   }
   throw error;
 }
@@ -103,12 +114,12 @@ export async function readAnswer(response: Response): Promise<RawAnswer> {
     response.status === 304 ||
     response.headers.get("content-length") === "0";
   const text = empty ? "" : await response.text();
-  if (response.ok) return { data: text === "" ? undefined : JSON.parse(text), response };
+  if (response.ok) return { data: text === "" ? undefined : JSON.parse(text), text, response };
   let error: unknown = text;
   try {
     error = JSON.parse(text);
   } catch {
     // not JSON: keep the text
   }
-  return { error, response };
+  return { error, text, response };
 }

@@ -12,7 +12,7 @@ import { type AddManyOptions, type AddManyResult, addMany } from "../bulk-add.js
 import { BatchError } from "../errors.js";
 import { createPager, fetchNextPage, type PagedAsyncIterable, toPage } from "../pagination.js";
 import { type TaskStateSummary, type WaitForOptions, waitForTasks } from "../wait.js";
-import { invoke, type NotModified, type OperationContext } from "./invoke.js";
+import { type Invocation, invoke, type NotModified, type OperationContext } from "./invoke.js";
 import { operationRequest } from "./operation-request.js";
 import {
   assertId,
@@ -105,9 +105,9 @@ export function createTaskOperations(context: OperationContext): TaskOperations 
     jobId: string,
     json: string,
     options: TaskAddCollectionOptions,
-  ): Promise<WithMeta<TaskAddCollectionResult>> {
+  ): Promise<Invocation> {
     assertId("jobId", jobId);
-    const invocation = await invoke(
+    return invoke(
       context,
       { operation: "Task_AddCollection", signal: options.signal, body: json },
       operationRequest(context.baseUrl, "post", "/jobs/{jobId}/addtaskcollection", {
@@ -116,7 +116,6 @@ export function createTaskOperations(context: OperationContext): TaskOperations 
         header: callHeaders(options),
       }),
     );
-    return bodyWithMeta<TaskAddCollectionResult>(invocation);
   }
 
   const tasks: TaskOperations = {
@@ -151,13 +150,24 @@ export function createTaskOperations(context: OperationContext): TaskOperations 
           }),
         );
       }
-      return addCollectionJson(jobId, JSON.stringify({ value: taskList }), options);
+      return addCollectionJson(jobId, JSON.stringify({ value: taskList }), options).then(
+        (invocation) => bodyWithMeta<TaskAddCollectionResult>(invocation),
+      );
     },
 
     async addMany(jobId, taskSource, options = {}) {
       assertId("jobId", jobId);
       return addMany(
-        (json, callOptions) => addCollectionJson(jobId, json, callOptions),
+        async (json, callOptions) => {
+          const invocation = await addCollectionJson(jobId, json, callOptions);
+          const ok = invocation.kind === "ok";
+          const data = ok ? (invocation.data as TaskAddCollectionResult | undefined) : undefined;
+          return {
+            value: data?.value ?? [],
+            text: ok ? invocation.text : "",
+            meta: invocation.meta,
+          };
+        },
         taskSource,
         options,
       );

@@ -1,0 +1,83 @@
+import type { TaskAddResult } from "@batch/types";
+import { describe, expect, it } from "vitest";
+import { OutcomeLog, type TaskAddOutcome } from "./bulk-add-outcomes.js";
+import { BatchError } from "./errors.js";
+
+const entry = (taskId: string, n: number): TaskAddResult => ({
+  status: "success",
+  taskId,
+  eTag: `0x${n}`,
+  lastModified: `2026-11-28T00:00:0${n}.000Z`,
+  location: `https://h/jobs/j/tasks/${taskId}`,
+});
+
+describe("OutcomeLog", () => {
+  it("rebuilds added tasks' details from the answer text they came in, in recording order", () => {
+    const log = new OutcomeLog();
+    const first = [entry("a", 1), entry("b", 2)];
+    const second = [entry("c", 3)];
+    const a1 = log.keepAnswer(JSON.stringify({ value: first }));
+    const a2 = log.keepAnswer(JSON.stringify({ value: second }));
+    log.recordAdded("b", 1, first[1]!, a1, 1);
+    log.recordAdded("c", 3, second[0]!, a2, 0);
+    const error = new BatchError({ kind: "service", code: "TaskExists", message: "exists" });
+    log.recordFailed("d", 2, error);
+    log.recordReconciled("e", 4);
+    log.recordAdded("a", 1, first[0]!, a1, 0);
+
+    expect({ size: log.size, added: log.added, failed: log.failed }).toEqual({
+      size: 5,
+      added: 4,
+      failed: 1,
+    });
+    expect(log.toArray()).toEqual([
+      {
+        taskId: "b",
+        status: "added",
+        attempts: 1,
+        reconciled: false,
+        eTag: "0x2",
+        lastModified: "2026-11-28T00:00:02.000Z",
+        location: "https://h/jobs/j/tasks/b",
+      },
+      {
+        taskId: "c",
+        status: "added",
+        attempts: 3,
+        reconciled: false,
+        eTag: "0x3",
+        lastModified: "2026-11-28T00:00:03.000Z",
+        location: "https://h/jobs/j/tasks/c",
+      },
+      { taskId: "d", status: "failed", attempts: 2, reconciled: false, error },
+      { taskId: "e", status: "added", attempts: 4, reconciled: true },
+      {
+        taskId: "a",
+        status: "added",
+        attempts: 1,
+        reconciled: false,
+        eTag: "0x1",
+        lastModified: "2026-11-28T00:00:01.000Z",
+        location: "https://h/jobs/j/tasks/a",
+      },
+    ]);
+    expect(log.toArray()[2]!.error).toBe(error);
+  });
+
+  it("hands the listener each outcome as it is recorded, equal to what toArray builds", () => {
+    const heard: TaskAddOutcome[] = [];
+    const log = new OutcomeLog((outcome) => heard.push(outcome));
+    const value = [entry("x", 5)];
+    log.recordAdded("x", 2, value[0]!, log.keepAnswer(JSON.stringify({ value })), 0);
+    expect(heard).toHaveLength(1);
+    log.recordFailed("y", 0, new BatchError({ kind: "client", message: "bad" }));
+    expect(heard).toHaveLength(2);
+    expect(heard).toEqual(log.toArray());
+  });
+
+  it("keeps attempt counts of any realistic size", () => {
+    const log = new OutcomeLog();
+    log.recordReconciled("r", 100_000);
+    expect(log.toArray()[0]).toMatchObject({ attempts: 100_000, reconciled: true });
+  });
+});
