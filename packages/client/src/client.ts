@@ -27,7 +27,10 @@ export interface BatchClientOptions {
   retry?: RetryOptions | false;
   /** Client-side deadline for each attempt, in milliseconds (default: none). */
   timeoutMs?: number;
-  /** The transport (default: the global fetch); see `@batch/client/node-http`. */
+  /**
+   * The transport. Default: on Node (the package's `node` export condition), the shared
+   * keep-alive node:http transport of `@batch/client/node-http`; elsewhere the global fetch.
+   */
   fetch?: FetchLike;
   /** Words put before the client's user-agent, or `{ prefix, suffix }`. */
   userAgent?: UserAgentOption;
