@@ -1,13 +1,17 @@
-// esbuild plugin that loads Node's built-in modules with require() instead of ES imports.
+// esbuild plugin that loads Node's built-in modules with require(), and only when first used.
 // Importing a built-in as an ES module makes Node build a facade that reads every export once,
 // which runs the lazy getters behind them: `import { readFile } from "fs"` alone loads the
-// file-stream classes. A CommonJS require hands the module over as it is. Each import of a
-// built-in resolves to a one-line CommonJS module that requires it; esbuild's interop then
-// reads only the properties the code uses, when it uses them.
-import { builtinModules } from "node:module";
+// file-stream classes. And a bundle runs every module's imports as it starts, so a command
+// would load every built-in that any command imports (node:fs/promises, node:os, ...).
+// Instead each import of a built-in resolves to a small CommonJS module whose properties are
+// getters for the built-in's exports (their names are read here, from the Node that builds):
+// the first property read requires the built-in. esbuild's interop reads properties only where
+// the code uses them, so a built-in a command never touches is never loaded.
+import { builtinModules, createRequire } from "node:module";
 
 const namespace = "builtin-via-require";
 const builtins = new Set(builtinModules);
+const require = createRequire(import.meta.url);
 
 export function builtinsViaRequire() {
   return {
@@ -18,10 +22,24 @@ export function builtinsViaRequire() {
         if (!builtins.has(name) || args.kind === "require-call") return undefined;
         return { path: name, namespace };
       });
-      build.onLoad({ filter: /.*/, namespace }, (args) => ({
-        contents: `module.exports = require(${JSON.stringify(`node:${args.path}`)});`,
-        loader: "js",
-      }));
+      build.onLoad({ filter: /.*/, namespace }, (args) => {
+        const specifier = JSON.stringify(`node:${args.path}`);
+        const names = Object.keys(require(`node:${args.path}`)).filter(
+          (name) => name !== "default",
+        );
+        return {
+          contents: [
+            "let loaded;",
+            `const load = () => (loaded ??= require(${specifier}));`,
+            "const lazy = {};",
+            `for (const name of ${JSON.stringify(names)}) {`,
+            "  Object.defineProperty(lazy, name, { enumerable: true, get: () => load()[name] });",
+            "}",
+            "module.exports = lazy;",
+          ].join("\n"),
+          loader: "js",
+        };
+      });
     },
   };
 }

@@ -1,18 +1,19 @@
 // Bundles the CLI into one executable ESM file, dist/batch.mjs, that runs with nothing else
 // installed: every dependency is inlined and the file starts with a shebang. Start-up time is
 // a feature here (a `batch task get` should cost little more than starting Node), so:
-//   - the CLI is bundled as one function, embedded as a string in a small loader
+//   - the CLI is bundled as one function, carried in a comment after a small loader
 //     (src/loader/batch-loader.ts) that compiles it with node:vm and keeps V8's code cache
 //     between runs;
 //   - packages only some commands need (YAML, JMESPath, tables, progress bars, the emulator)
 //     are embedded as strings and compiled on first use (deferred-modules.mjs);
 //   - string-width's costly set-up is deferred until help text is laid out (lazy-string-width.mjs),
 //     and yargs' internal checks do without node:assert (lazy-assert.mjs);
-//   - built-ins are required, not imported (builtins-via-require.mjs);
+//   - yargs does not look for a package.json (yargs-without-package-lookup.mjs);
+//   - built-ins are required, not imported, and only when first used (builtins-via-require.mjs);
 //   - Headers, Request and Response are the CLI's light classes instead of Node's globals,
 //     whose first use loads undici (src/transport/light-fetch-classes.ts).
 import { createHash } from "node:crypto";
-import { chmodSync, readFileSync, statSync } from "node:fs";
+import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
@@ -20,12 +21,15 @@ import { builtinsViaRequire } from "./builtins-via-require.mjs";
 import { deferredModules } from "./deferred-modules.mjs";
 import { lazyAssert } from "./lazy-assert.mjs";
 import { lazyStringWidth } from "./lazy-string-width.mjs";
+import { yargsWithoutPackageLookup } from "./yargs-without-package-lookup.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
 const outfile = join(root, "dist", "batch.mjs");
+mkdirSync(dirname(outfile), { recursive: true });
 const sizeLimit = 1024 * 1024;
 const target = "node20";
+const escapedCommentEnd = "*\x7f/";
 
 // 1. The CLI as the body of `function (require, module, exports, __bundleUrl)`.
 const app = await build({
@@ -37,11 +41,13 @@ const app = await build({
   target,
   minify: true,
   legalComments: "none",
+  charset: "ascii",
   // Optional at run time: loaded with import() only for `--auth entra`, never bundled.
   external: ["@azure/identity"],
   plugins: [
     lazyStringWidth(),
     lazyAssert(),
+    yargsWithoutPackageLookup(),
     builtinsViaRequire(),
     deferredModules(["yaml", "jmespath", "cli-table3", "cli-progress", "@batch/testing"], {
       target,
@@ -60,21 +66,36 @@ const app = await build({
 });
 const appSource = `(function (require, module, exports, __bundleUrl) {\n${app.outputFiles[0].text}\n})`;
 const appHash = createHash("sha256").update(appSource).digest("hex").slice(0, 16);
+// The loader reads the CLI back as latin1, the cheapest decoding (esbuild escapes anything
+// else), and DEL is kept free for the escape below.
+const nonAscii = [...appSource].find((char) => char.charCodeAt(0) > 0x7e);
+if (nonAscii !== undefined) throw new Error("the bundled CLI is not ASCII without DEL");
 
-// 2. The loader, with the CLI inside.
-await build({
+// The CLI rides in a comment at the end of the file: Node parses the whole file as a module on
+// every run, and skipping a comment costs it far less than reading a string literal of the same
+// size. A comment cannot hold "*/" (a few regular expressions do), so each one is written as
+// "*\x7f/" and turned back on load.
+const appComment = appSource.replaceAll("*/", escapedCommentEnd);
+
+// 2. The loader, then the CLI.
+const loader = await build({
   entryPoints: [join(root, "src", "loader", "batch-loader.ts")],
-  outfile,
+  write: false,
   bundle: true,
   platform: "node",
   format: "esm",
   target,
   minify: true,
   legalComments: "none",
-  define: { __APP_SOURCE__: JSON.stringify(appSource), __APP_HASH__: JSON.stringify(appHash) },
-  banner: { js: "#!/usr/bin/env node" },
+  define: {
+    __APP_LENGTH__: String(appComment.length),
+    __APP_ESCAPED__: String(appComment !== appSource),
+    __APP_COMMENT_END_ESCAPE__: JSON.stringify(escapedCommentEnd),
+    __APP_HASH__: JSON.stringify(appHash),
+  },
   logLevel: "warning",
 });
+writeFileSync(outfile, `#!/usr/bin/env node\n${loader.outputFiles[0].text}/*${appComment}*/\n`);
 chmodSync(outfile, 0o755);
 
 const size = statSync(outfile).size;

@@ -46,6 +46,19 @@ describe("dist/batch.mjs", () => {
     expect(out.trim()).toBe(pkg.version);
   });
 
+  it("says in one line that it is damaged when the CLI after the loader is cut", async () => {
+    const text = readFileSync(bundlePath, "latin1");
+    const end = text.lastIndexOf("*/");
+    const copy = join(mkdtempSync(join(tmpdir(), "batch-damaged-")), "batch.mjs");
+    writeFileSync(copy, `${text.slice(0, end - 200)}${text.slice(end - 100)}`, "latin1");
+    const run = await runBatch(["--version"], { bundle: copy });
+    expect(run).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: "error: batch.mjs is damaged (the CLI after its loader is cut); reinstall it\n",
+    });
+  });
+
   it("gets a task without loading undici, node:assert or the modules of other commands", async () => {
     // Loaded before the CLI: reports, as the process exits, which of Node's own modules it loaded.
     const probe = join(mkdtempSync(join(tmpdir(), "batch-probe-")), "probe.mjs");
@@ -65,9 +78,11 @@ describe("dist/batch.mjs", () => {
     expect(loaded.some((name) => name.includes("undici"))).toBe(false);
     expect(loaded).not.toContain("NativeModule assert");
     expect(loaded).not.toContain("NativeModule readline");
+    // Built-ins load when first used: the promise-based fs (profile writes, input files) is not.
+    expect(loaded).not.toContain("NativeModule fs/promises");
   });
 
-  it("keeps a V8 code cache between runs, 0600, rewritten when unusable, off with BATCH_COMPILE_CACHE=0", async () => {
+  it("keeps a V8 code cache per command between runs, 0600, rewritten when unusable, off with BATCH_COMPILE_CACHE=0", async () => {
     const env = accountEnv(emulator);
     const get = ["task", "get", "--job-id", "j", "--task-id", "t", "--query", "id"];
     const cacheDir = mkdtempSync(join(tmpdir(), "batch-cache-"));
@@ -75,7 +90,9 @@ describe("dist/batch.mjs", () => {
     expect(JSON.parse(first.stdout)).toBe("t");
     const [file, ...others] = readdirSync(cacheDir);
     expect(others).toEqual([]);
-    expect(file).toMatch(new RegExp(`^app-[0-9a-f]{16}-${process.version}-${process.arch}\\.v8$`));
+    expect(file).toMatch(
+      new RegExp(`^app-[0-9a-f]{16}-${process.version}-${process.arch}-task-get\\.v8$`),
+    );
     const path = join(cacheDir, file ?? "");
     expect(statSync(path).mode & 0o777).toBe(0o600);
     const written = readFileSync(path);
@@ -91,6 +108,15 @@ describe("dist/batch.mjs", () => {
     expect(third.stderr).toBe("");
     expect(JSON.parse(third.stdout)).toBe("t");
     expect(readFileSync(path).equals(Buffer.alloc(written.length, 1))).toBe(false);
+
+    // Another command gets a cache of its own; the first one stays as it is.
+    const rewritten = readFileSync(path);
+    const list = await runBatch(["task", "list", "--job-id", "j", "--query", "[].id"], {
+      env: { ...env, BATCH_CACHE_DIR: cacheDir },
+    });
+    expect(JSON.parse(list.stdout)).toEqual(["t"]);
+    expect(readdirSync(cacheDir).sort()).toEqual([file, file?.replace("task-get", "task-list")]);
+    expect(readFileSync(path).equals(rewritten)).toBe(true);
 
     const offDir = mkdtempSync(join(tmpdir(), "batch-cache-off-"));
     const off = await runBatch(get, {

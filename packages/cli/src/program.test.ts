@@ -42,7 +42,8 @@ describe("batch --help", () => {
       expect(run.stdout, name).toContain(name);
       expect(run.stdout, name).toMatch(/\nExamples:\n/);
     }
-  });
+    // Many processes at once, each compiling without a code cache: slow on a busy machine.
+  }, 60_000);
 
   it("lists az's names as aliases", async () => {
     const task = await runBatch(["task", "--help"]);

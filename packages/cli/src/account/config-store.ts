@@ -2,7 +2,8 @@
 // `$XDG_CONFIG_HOME/batch/config.json`, else `~/.config/batch/config.json`. It may hold account
 // keys, so the folder is created 0700 and the file is always written 0600 (through a temporary
 // file and a rename, so a crash never leaves half a file).
-import { chmod, mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
+import { chmod, mkdir, rename, writeFile } from "node:fs/promises";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { CliError } from "../errors/cli-error.js";
@@ -39,11 +40,13 @@ function configError(path: string, reason: string): CliError {
   });
 }
 
-export async function readConfig(env: NodeJS.ProcessEnv): Promise<CliConfig> {
+// Read synchronously: every command that talks to the service reads it first, and the
+// promise-based fs module costs a short-lived process more to load than the read itself.
+export function readConfig(env: NodeJS.ProcessEnv): CliConfig {
   const path = configPath(env);
   let text: string;
   try {
-    text = await readFile(path, "utf8");
+    text = readFileSync(path, "utf8");
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return { profiles: {} };
     throw configError(path, `cannot be read: ${(error as Error).message}`);

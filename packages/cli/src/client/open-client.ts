@@ -14,7 +14,7 @@ import { verboseLogger } from "./verbose-logger.js";
 
 export async function openClient(context: CommandContext): Promise<BatchClient> {
   const { args, io } = context;
-  const account = resolveAccount(args, io.env, await readConfig(io.env));
+  const account = resolveAccount(args, io.env, readConfig(io.env));
   if (args.accountKey !== undefined) context.warn(keyOnCommandLineWarning);
   const credential =
     account.auth === "entra"

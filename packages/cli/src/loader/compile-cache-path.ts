@@ -1,9 +1,14 @@
 // Where the V8 code cache of the bundled CLI lives: `$BATCH_CACHE_DIR`, else
-// `$XDG_CACHE_HOME/batch`, else `~/.cache/batch`; one file per build of the CLI and per Node
-// version and architecture (V8 refuses a cache from another version anyway). Setting
-// BATCH_COMPILE_CACHE=0 turns the cache off.
+// `$XDG_CACHE_HOME/batch`, else `~/.cache/batch`; one file per build of the CLI, Node version
+// and architecture (V8 refuses a cache from another version anyway), and command. A cache holds
+// the functions its first run compiled, so one written by `batch --version` would leave most
+// of `batch task get` to compile on every run; each command gets the cache of its own runs.
+// Setting BATCH_COMPILE_CACHE=0 turns the cache off.
 import { homedir } from "node:os";
 import { join } from "node:path";
+
+/** Files of one build beyond this many are not written: typos must not fill the folder. */
+export const maxCacheFiles = 40;
 
 export function compileCacheDir(env: NodeJS.ProcessEnv): string | undefined {
   if (env.BATCH_COMPILE_CACHE === "0" || env.BATCH_COMPILE_CACHE === "off") return undefined;
@@ -11,6 +16,19 @@ export function compileCacheDir(env: NodeJS.ProcessEnv): string | undefined {
   return join(env.XDG_CACHE_HOME || join(homedir(), ".cache"), "batch");
 }
 
-export function compileCacheFile(appHash: string): string {
-  return `app-${appHash}-${process.version}-${process.arch}.v8`;
+/**
+ * The command a run's cache is for: its leading words that look like command names (at most
+ * two: `task get`), joined by "-"; "none" when it starts with an option (`--version`, `--help`).
+ */
+export function compileCacheCommand(args: readonly string[]): string {
+  const words: string[] = [];
+  for (const arg of args.slice(0, 2)) {
+    if (!/^[a-z][a-z-]{0,29}$/.test(arg)) break;
+    words.push(arg);
+  }
+  return words.length === 0 ? "none" : words.join("-");
+}
+
+export function compileCacheFile(appHash: string, command: string): string {
+  return `app-${appHash}-${process.version}-${process.arch}-${command}.v8`;
 }

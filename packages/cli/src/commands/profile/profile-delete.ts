@@ -23,7 +23,7 @@ export function profileDeleteCommand(
         .positional("name", { type: "string", demandOption: true, describe: "Profile name" })
         .example("$0 profile delete old", "Forget the profile named old") as never,
     handler: runHandler<ProfileDeleteArgs>(runtime, async (args, context) => {
-      const config = await readConfig(context.io.env);
+      const config = readConfig(context.io.env);
       if (config.profiles[args.name] === undefined) {
         throw new CliError(`no profile named "${args.name}"`, {
           exitCode: ExitCode.notFound,

@@ -13,7 +13,7 @@ export function profileListCommand(runtime: CliRuntime): CommandModule<GlobalArg
     describe: "List the saved profiles (keys are never shown)",
     builder: (yargs) => yargs.example("$0 profile list -o table", "Show profiles as a table"),
     handler: runHandler(runtime, async (_args, context) => {
-      const config = await readConfig(context.io.env);
+      const config = readConfig(context.io.env);
       await context.output.value(
         Object.entries(config.profiles).map(([name, profile]) =>
           redactedProfile(name, profile, name === config.defaultProfile),

@@ -50,7 +50,7 @@ export function profileSetCommand(
       } else if (accountKey !== undefined) {
         context.warn(keyOnCommandLineWarning);
       }
-      const config = await readConfig(context.io.env);
+      const config = readConfig(context.io.env);
       const previous = config.profiles[args.name] ?? {};
       const profile = {
         ...previous,

@@ -24,7 +24,7 @@ export function profileShowCommand(
         .positional("name", { type: "string", describe: "Profile name" })
         .example("$0 profile show prod", "Show the profile named prod") as never,
     handler: runHandler<ProfileShowArgs>(runtime, async (args, context) => {
-      const config = await readConfig(context.io.env);
+      const config = readConfig(context.io.env);
       const name = args.name ?? config.defaultProfile ?? "default";
       const profile = config.profiles[name];
       if (profile === undefined) {

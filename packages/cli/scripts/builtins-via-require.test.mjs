@@ -1,0 +1,64 @@
+import { builtinModules, createRequire } from "node:module";
+import { build } from "esbuild";
+import { describe, expect, it } from "vitest";
+import { builtinsViaRequire } from "./builtins-via-require.mjs";
+
+const realRequire = createRequire(import.meta.url);
+
+/** Bundles `source` with the plugin and runs it, recording which built-ins it requires. */
+async function bundleAndRun(source) {
+  const result = await build({
+    stdin: { contents: source, loader: "js", resolveDir: import.meta.dirname },
+    bundle: true,
+    write: false,
+    platform: "node",
+    format: "cjs",
+    plugins: [builtinsViaRequire()],
+    logLevel: "silent",
+  });
+  const required = [];
+  const require = (id) => {
+    if (builtinModules.includes(id.replace(/^node:/, ""))) required.push(id);
+    return realRequire(id);
+  };
+  const module = { exports: {} };
+  new Function("require", "module", "exports", result.outputFiles[0].text)(
+    require,
+    module,
+    module.exports,
+  );
+  return { exports: module.exports, required };
+}
+
+describe("builtinsViaRequire", () => {
+  it("requires a built-in only when one of its exports is first read", async () => {
+    const { exports, required } = await bundleAndRun(
+      [
+        'import { readFile } from "node:fs/promises";',
+        'import * as os from "os";',
+        "export const readFileOf = () => readFile;",
+        "export const eolOf = () => os.EOL;",
+      ].join("\n"),
+    );
+    expect(required).toEqual([]);
+    expect(exports.readFileOf()).toBe(realRequire("node:fs/promises").readFile);
+    expect(required).toEqual(["node:fs/promises"]);
+    expect(exports.eolOf()).toBe(realRequire("node:os").EOL);
+    expect(required).toEqual(["node:fs/promises", "node:os"]);
+  });
+
+  it("hands over the built-in's own classes and default export", async () => {
+    const { exports } = await bundleAndRun(
+      [
+        'import * as http from "node:http";',
+        'import path from "path";',
+        "export const agent = () => new http.Agent({ keepAlive: true });",
+        'export const joined = () => path.join("a", "b");',
+      ].join("\n"),
+    );
+    const agent = exports.agent();
+    expect(agent).toBeInstanceOf(realRequire("node:http").Agent);
+    agent.destroy();
+    expect(exports.joined()).toBe(realRequire("node:path").join("a", "b"));
+  });
+});

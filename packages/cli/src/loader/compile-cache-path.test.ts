@@ -1,0 +1,32 @@
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { compileCacheCommand, compileCacheDir, compileCacheFile } from "./compile-cache-path.js";
+
+describe("compile cache path", () => {
+  it("is BATCH_CACHE_DIR, else under XDG_CACHE_HOME, and off with BATCH_COMPILE_CACHE=0", () => {
+    expect(compileCacheDir({ BATCH_CACHE_DIR: "/c", XDG_CACHE_HOME: "/x" })).toBe("/c");
+    expect(compileCacheDir({ XDG_CACHE_HOME: "/x" })).toBe(join("/x", "batch"));
+    expect(compileCacheDir({ BATCH_COMPILE_CACHE: "0", BATCH_CACHE_DIR: "/c" })).toBeUndefined();
+    expect(compileCacheDir({ BATCH_COMPILE_CACHE: "off" })).toBeUndefined();
+  });
+
+  it("names the command from the leading words of the command line", () => {
+    expect(compileCacheCommand(["task", "get", "--job-id", "j"])).toBe("task-get");
+    expect(compileCacheCommand(["task", "add-collection", "--json-file", "-"])).toBe(
+      "task-add-collection",
+    );
+    expect(compileCacheCommand(["configure", "prod"])).toBe("configure-prod");
+    expect(compileCacheCommand(["job", "--help"])).toBe("job");
+    expect(compileCacheCommand(["--version"])).toBe("none");
+    expect(compileCacheCommand([])).toBe("none");
+  });
+
+  it("never puts anything but short lower-case words in a file name", () => {
+    expect(compileCacheCommand(["../../etc", "x"])).toBe("none");
+    expect(compileCacheCommand(["task", "G3T"])).toBe("task");
+    expect(compileCacheCommand(["a".repeat(31)])).toBe("none");
+    expect(compileCacheFile("0123456789abcdef", "task-get")).toBe(
+      `app-0123456789abcdef-${process.version}-${process.arch}-task-get.v8`,
+    );
+  });
+});
