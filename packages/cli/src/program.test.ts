@@ -80,6 +80,27 @@ describe("batch completion", () => {
       expect.arrayContaining(["add", "add-collection", "get", "list", "wait", "delete"]),
     );
   });
+
+  it("completes the flags of the command being typed, and the commands from a prefix", async () => {
+    const [flags, prefix] = await Promise.all([
+      runBatch(["--get-yargs-completions", "batch", "task", "get", "--"]),
+      runBatch(["--get-yargs-completions", "batch", "task", "g"]),
+    ]);
+    expect(lines(flags.stdout)).toEqual(
+      expect.arrayContaining(["--job-id", "--task-id", "--select", "--if-none-match", "--output"]),
+    );
+    expect(lines(flags.stdout)).not.toContain("--json-file");
+    expect(lines(prefix.stdout)).toEqual(expect.arrayContaining(["get", "list", "add"]));
+  });
+});
+
+describe("options before the command", () => {
+  it("still find the command", async () => {
+    const run = await runBatch(["--output", "json", "task", "-o", "json", "get", "--help"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("batch task get");
+    expect(run.stdout).toContain("--if-none-match");
+  });
 });
 
 describe("no command", () => {

@@ -7,6 +7,7 @@ import { withGlobalOptions } from "./commands/global-args.js";
 import { jobCommand } from "./commands/job/job-command.js";
 import { profileCommand } from "./commands/profile/profile-command.js";
 import { profileSetCommand } from "./commands/profile/profile-set.js";
+import { requestedCommands } from "./commands/requested-commands.js";
 import { taskCommand } from "./commands/task/task-command.js";
 import { usageError } from "./errors/cli-error.js";
 
@@ -15,7 +16,20 @@ declare const __CLI_VERSION__: string;
 export const cliVersion = typeof __CLI_VERSION__ === "string" ? __CLI_VERSION__ : "0.0.0-dev";
 
 export function buildProgram(args: string[], runtime: CliRuntime): Argv {
-  const program = withGlobalOptions(yargs(args))
+  const commands = requestedCommands(
+    [
+      taskCommand(runtime),
+      jobCommand(runtime),
+      emulatorCommand(runtime),
+      profileCommand(runtime),
+      {
+        ...profileSetCommand(runtime, "configure [name]"),
+        describe: "Same as `profile set`: save account settings",
+      },
+    ],
+    args,
+  );
+  let program = withGlobalOptions(yargs(args))
     .scriptName("batch")
     .usage("$0 <command> [options]\n\nAzure Batch tasks and jobs from the terminal.")
     .version(cliVersion)
@@ -23,15 +37,9 @@ export function buildProgram(args: string[], runtime: CliRuntime): Argv {
     .exitProcess(false)
     .strict()
     .recommendCommands()
-    .wrap(Math.min(120, runtime.io.stdout.columns ?? 100))
-    .command(taskCommand(runtime) as never)
-    .command(jobCommand(runtime) as never)
-    .command(emulatorCommand(runtime) as never)
-    .command(profileCommand(runtime) as never)
-    .command({
-      ...profileSetCommand(runtime, "configure [name]"),
-      describe: "Same as `profile set`: save account settings",
-    } as never)
+    .wrap(Math.min(120, runtime.io.stdout.columns ?? 100));
+  for (const command of commands) program = program.command(command as never);
+  program = program
     .completion("completion", "Print a bash/zsh completion script: batch completion >> ~/.bashrc")
     .demandCommand(1, "choose a command; see `batch --help`")
     .example("$0 task list --job-id myjob -o table", "List the tasks of a job")

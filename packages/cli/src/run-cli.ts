@@ -14,9 +14,10 @@ export async function runCli(
   io: CliIo,
   signal: AbortSignal,
 ): Promise<ExitCodeValue> {
-  const runtime: CliRuntime = { io, signal, exitCode: ExitCode.ok, verboseLog: [] };
+  const joined = joinStdinDashes(args);
+  const runtime: CliRuntime = { args: joined, io, signal, exitCode: ExitCode.ok, verboseLog: [] };
   try {
-    await buildProgram(joinStdinDashes(args), runtime).parseAsync();
+    await buildProgram(joined, runtime).parseAsync();
     return runtime.exitCode;
   } catch (error) {
     if (signal.aborted) {

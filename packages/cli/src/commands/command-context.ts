@@ -15,6 +15,8 @@ import type { GlobalArgs } from "./global-args.js";
 
 /** State shared by the whole run: set up by run-cli.ts, read back when the command ends. */
 export interface CliRuntime {
+  /** The command line (after `batch`), for registering only the commands it names. */
+  args: readonly string[];
   io: CliIo;
   signal: AbortSignal;
   exitCode: ExitCodeValue;

@@ -1,0 +1,43 @@
+// A command group such as `batch task ...`: the yargs command that holds a level of
+// sub-commands, with its examples and the message when no sub-command is given. The
+// sub-commands are made only when yargs enters the group, and only the one the command line
+// names is registered (requested-commands.ts).
+import type { CommandModule } from "yargs";
+import type { CliRuntime } from "./command-context.js";
+import type { GlobalArgs } from "./global-args.js";
+import { requestedCommands } from "./requested-commands.js";
+
+// Sub-commands add their own options, so their argument types differ; yargs takes any.
+// biome-ignore lint/suspicious/noExplicitAny: a list of commands with different arguments
+type SubCommand = CommandModule<GlobalArgs, any>;
+
+export interface CommandGroupSpec {
+  /** The group's word, e.g. "task". */
+  name: string;
+  describe: string;
+  commands: () => readonly SubCommand[];
+  examples: readonly [command: string, description: string][];
+  /** Printed (exit 2) when no sub-command is given. */
+  missing: string;
+}
+
+export function commandGroup(
+  runtime: CliRuntime,
+  spec: CommandGroupSpec,
+): CommandModule<GlobalArgs, GlobalArgs> {
+  return {
+    command: `${spec.name} <command>`,
+    describe: spec.describe,
+    builder: (yargs) => {
+      let group = yargs;
+      for (const command of requestedCommands(spec.commands(), runtime.args, spec.name)) {
+        group = group.command(command);
+      }
+      for (const [command, description] of spec.examples) {
+        group = group.example(command, description);
+      }
+      return group.demandCommand(1, spec.missing);
+    },
+    handler: () => undefined,
+  };
+}
