@@ -1,3 +1,5 @@
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { apiVersion } from "@batch/types";
 import { describe, expect, it } from "vitest";
 import {
@@ -135,4 +137,86 @@ describe("pagination", () => {
     expect(fetch.calls).toHaveLength(100);
     expect(maxAhead).toBe(0);
   });
+
+  it("lets the items of a page be collected before the next page is fetched", async () => {
+    const gc = collectGarbage();
+    const refs: WeakRef<object>[] = [];
+    let collected: boolean[] | undefined;
+    const serve = pagedTasks(6, 3);
+    const fetch = scriptedFetch(async (seen) => {
+      if (seen.index === 1) {
+        // A later task, so the references made while iterating are no longer held for their job.
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        gc();
+        collected = refs.map((ref) => ref.deref() === undefined);
+      }
+      return serve(seen);
+    });
+    let count = 0;
+    for await (const task of testClient(fetch).tasks.list("j1")) {
+      // The first two of the first page; the third is still the loop's own variable.
+      if (count++ < 2) refs.push(new WeakRef(task));
+    }
+    expect(count).toBe(6);
+    expect(collected).toEqual([true, true]);
+  });
+
+  it("byPage holds no page of its own while it fetches the next", async () => {
+    const gc = collectGarbage();
+    let collected: boolean | undefined;
+    let firstPage: WeakRef<object> | undefined;
+    const serve = pagedTasks(4, 2);
+    const fetch = scriptedFetch(async (seen) => {
+      if (seen.index === 1) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        gc();
+        collected = firstPage?.deref() === undefined;
+      }
+      return serve(seen);
+    });
+    const pages = testClient(fetch).tasks.list("j1").byPage();
+    // In a function of its own, so no variable of this test holds the page.
+    const refOfNext = async () => new WeakRef((await pages.next()).value as object);
+    firstPage = await refOfNext();
+    await refOfNext();
+    expect(collected).toBe(true);
+    expect(fetch.calls).toHaveLength(2);
+  });
+
+  it("gives concurrent next() calls the items in order, fetching each page once", async () => {
+    const fetch = scriptedFetch(pagedTasks(5, 2));
+    const iterator = testClient(fetch).tasks.list("j1")[Symbol.asyncIterator]();
+    const results = await Promise.all(Array.from({ length: 7 }, () => iterator.next()));
+    expect(results.map((r) => (r.done ? "done" : r.value.id))).toEqual([
+      "task-0",
+      "task-1",
+      "task-2",
+      "task-3",
+      "task-4",
+      "done",
+      "done",
+    ]);
+    expect(fetch.calls).toHaveLength(3);
+  });
+
+  it("stops fetching when the consumer stops, and closes the pager", async () => {
+    const fetch = scriptedFetch(pagedTasks(10, 2));
+    const seen: string[] = [];
+    for await (const task of testClient(fetch).tasks.list("j1")) {
+      seen.push(task.id!);
+      if (seen.length === 3) break;
+    }
+    expect(seen).toEqual(["task-0", "task-1", "task-2"]);
+    expect(fetch.calls).toHaveLength(2);
+    const iterator = testClient(fetch).tasks.list("j1")[Symbol.asyncIterator]();
+    await iterator.next();
+    await expect(iterator.return?.()).resolves.toEqual({ value: undefined, done: true });
+    await expect(iterator.next()).resolves.toEqual({ value: undefined, done: true });
+  });
 });
+
+/** V8's full collection, reachable without starting node with --expose-gc. */
+function collectGarbage(): () => void {
+  setFlagsFromString("--expose-gc");
+  return runInNewContext("gc") as () => void;
+}
