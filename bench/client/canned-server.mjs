@@ -5,7 +5,8 @@
 // from memory. Each request's Shared Key signature is still verified with @batch/testing's
 // authenticate, so a contender that signs wrongly fails instead of looking fast.
 //
-// Prints one JSON line when ready: { url, getJob, getTask, listJob, listCount }.
+// Prints one JSON line when ready: { url, account, key, getJob, getTask, listJob, listCount }
+// (the account is the emulator's published development one).
 import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import {
@@ -163,5 +164,7 @@ server.on("request", (req, res) => {
   });
 });
 
-process.stdout.write(`${JSON.stringify({ url, getJob, getTask, listJob, listCount })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ url, account: DEV_ACCOUNT_NAME, key: DEV_ACCOUNT_KEY, getJob, getTask, listJob, listCount })}\n`,
+);
 process.on("SIGTERM", () => server.close(() => process.exit(0)));

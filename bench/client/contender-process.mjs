@@ -2,7 +2,9 @@
 // One measured run: one contender, one scenario, in a process of its own so that its memory
 // peak and CPU are its alone. Prints one JSON line ({ wallMs, cpuMs, maxRssBytes, peakHeapBytes,
 // items }) and exits (process.exit: @azure/batch's runtime may keep timers alive).
-import { DEV_ACCOUNT_KEY, DEV_ACCOUNT_NAME } from "@batch/testing";
+// It imports nothing but the contender: the account comes from the server's announcement, so
+// that no module of the harness (@batch/testing alone adds ~30 MiB of RSS and ~10 MiB of heap)
+// counts in a contender's memory.
 import { contenders } from "./contenders.mjs";
 import { scenarios } from "./scenarios.mjs";
 
@@ -14,8 +16,8 @@ if (!entry || !scenario) throw new Error(`unknown contender or scenario: ${proce
 const { create } = await import(entry.module);
 const contender = create({
   url: spec.server.url,
-  account: DEV_ACCOUNT_NAME,
-  key: DEV_ACCOUNT_KEY,
+  account: spec.server.account,
+  key: spec.server.key,
   ...entry.options,
 });
 const input = scenario.prepare();
