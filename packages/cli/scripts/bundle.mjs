@@ -5,10 +5,11 @@
 //     (src/loader/batch-loader.ts) that compiles it with node:vm and keeps V8's code cache
 //     between runs;
 //   - packages only some commands need (YAML, JMESPath, tables, progress bars, the emulator)
-//     are embedded as strings and compiled on first use (deferred-modules.mjs);
+//     follow in comments of their own, read and compiled on first use (deferred-modules.mjs);
 //   - string-width's costly set-up is deferred until help text is laid out (lazy-string-width.mjs),
 //     and yargs' internal checks do without node:assert (lazy-assert.mjs);
-//   - yargs does not look for a package.json (yargs-without-package-lookup.mjs);
+//   - yargs neither looks for a package.json (yargs-without-package-lookup.mjs) nor checks the
+//     arguments of its own methods (yargs-without-argument-checks.mjs);
 //   - built-ins are required, not imported, and only when first used (builtins-via-require.mjs);
 //   - Headers, Request and Response are the CLI's light classes instead of Node's globals,
 //     whose first use loads undici (src/transport/light-fetch-classes.ts).
@@ -21,6 +22,7 @@ import { builtinsViaRequire } from "./builtins-via-require.mjs";
 import { deferredModules } from "./deferred-modules.mjs";
 import { lazyAssert } from "./lazy-assert.mjs";
 import { lazyStringWidth } from "./lazy-string-width.mjs";
+import { yargsWithoutArgumentChecks } from "./yargs-without-argument-checks.mjs";
 import { yargsWithoutPackageLookup } from "./yargs-without-package-lookup.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -31,7 +33,8 @@ const sizeLimit = 1024 * 1024;
 const target = "node20";
 const escapedCommentEnd = "*\x7f/";
 
-// 1. The CLI as the body of `function (require, module, exports, __bundleUrl)`.
+// 1. The CLI as the body of `function (require, module, exports, __bundleUrl, __deferredSource)`.
+const deferredSources = new Map();
 const app = await build({
   entryPoints: [join(root, "src", "main.ts")],
   write: false,
@@ -48,9 +51,11 @@ const app = await build({
     lazyStringWidth(),
     lazyAssert(),
     yargsWithoutPackageLookup(),
+    yargsWithoutArgumentChecks(),
     builtinsViaRequire(),
     deferredModules(["yaml", "jmespath", "cli-table3", "cli-progress", "@batch/testing"], {
       target,
+      sources: deferredSources,
     }),
   ],
   inject: [join(root, "src", "transport", "light-fetch-classes.ts")],
@@ -64,20 +69,31 @@ const app = await build({
   },
   logLevel: "warning",
 });
-const appSource = `(function (require, module, exports, __bundleUrl) {\n${app.outputFiles[0].text}\n})`;
+const appSource = `(function (require, module, exports, __bundleUrl, __deferredSource) {\n${app.outputFiles[0].text}\n})`;
 const appHash = createHash("sha256").update(appSource).digest("hex").slice(0, 16);
-// The loader reads the CLI back as latin1, the cheapest decoding (esbuild escapes anything
-// else), and DEL is kept free for the escape below.
-const nonAscii = [...appSource].find((char) => char.charCodeAt(0) > 0x7e);
-if (nonAscii !== undefined) throw new Error("the bundled CLI is not ASCII without DEL");
 
-// The CLI rides in a comment at the end of the file: Node parses the whole file as a module on
-// every run, and skipping a comment costs it far less than reading a string literal of the same
-// size. A comment cannot hold "*/" (a few regular expressions do), so each one is written as
-// "*\x7f/" and turned back on load.
-const appComment = appSource.replaceAll("*/", escapedCommentEnd);
+// 2. The CLI and each deferred package ride in comments at the end of the file, after the
+// loader. Node parses the whole file as a module on every run, and skipping a comment costs it
+// far less than reading a string literal of the same size; the loader then reads back only the
+// comments it needs, by their distance from the end of the file. It decodes them as latin1, the
+// cheapest decoding (esbuild escapes anything else), so they must be ASCII; DEL stays free for
+// the one escape: a comment cannot hold "*/" (a few regular expressions do), so each is written
+// as "*\x7f/" and turned back on load.
+const chunks = [["app", appSource], ...deferredSources].map(([name, text]) => {
+  for (let index = 0; index < text.length; index++) {
+    if (text.charCodeAt(index) > 0x7e) throw new Error(`${name} is not ASCII without DEL`);
+  }
+  return [name, text.replaceAll("*/", escapedCommentEnd)];
+});
+const tail = chunks.map(([, body]) => `/*${body}*/\n`).join("");
+const layout = {};
+let fromEnd = tail.length;
+for (const [name, body] of chunks) {
+  layout[name] = { fromEnd: fromEnd - 2, length: body.length };
+  fromEnd -= body.length + 5;
+}
 
-// 2. The loader, then the CLI.
+// 3. The loader, then the comments.
 const loader = await build({
   entryPoints: [join(root, "src", "loader", "batch-loader.ts")],
   write: false,
@@ -88,14 +104,13 @@ const loader = await build({
   minify: true,
   legalComments: "none",
   define: {
-    __APP_LENGTH__: String(appComment.length),
-    __APP_ESCAPED__: String(appComment !== appSource),
-    __APP_COMMENT_END_ESCAPE__: JSON.stringify(escapedCommentEnd),
+    __CHUNKS__: JSON.stringify(layout),
+    __COMMENT_END_ESCAPE__: JSON.stringify(escapedCommentEnd),
     __APP_HASH__: JSON.stringify(appHash),
   },
   logLevel: "warning",
 });
-writeFileSync(outfile, `#!/usr/bin/env node\n${loader.outputFiles[0].text}/*${appComment}*/\n`);
+writeFileSync(outfile, `#!/usr/bin/env node\n${loader.outputFiles[0].text}${tail}`);
 chmodSync(outfile, 0o755);
 
 const size = statSync(outfile).size;

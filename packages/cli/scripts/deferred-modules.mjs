@@ -1,9 +1,10 @@
 // esbuild plugin that keeps large, rarely used packages out of the start-up cost of the bundle.
-// Node compiles the whole file on every run, so even code that never runs costs time in
-// proportion to its size (yaml alone is 110 KB). A package named here and loaded with
-// `await import("name")` is bundled on its own, as CommonJS, and embedded as a string; the
-// string is compiled with `new Function` the first time the import runs. Scanning a string
-// literal is far cheaper than parsing the code in it.
+// A package named here and loaded with `await import("name")` is bundled on its own, as
+// CommonJS, and its code is handed to `sources` instead of going into the CLI: the bundle
+// script stores it in a comment of its own at the end of dist/batch.mjs, which the loader reads
+// only when the import runs (`__deferredSource(name)`, see src/loader/batch-loader.ts). So a
+// run that never needs YAML, JMESPath, tables, progress bars or the emulator never reads,
+// decodes or compiles them.
 //
 // The embedded build is separate from the main one, so the main build's `inject` and
 // `define` (the light fetch classes) never reach it: the emulator keeps Node's real classes.
@@ -18,7 +19,8 @@ function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 }
 
-export function deferredModules(packages, { target }) {
+/** @param sources {Map<string, string>} receives each package's bundled code, by name */
+export function deferredModules(packages, { target, sources }) {
   const filter = new RegExp(`^(?:${packages.map(escapeRegExp).join("|")})$`);
   return {
     name: "deferred-modules",
@@ -41,16 +43,17 @@ export function deferredModules(packages, { target }) {
           target,
           minify: true,
           legalComments: "none",
+          charset: "ascii",
           // import.meta does not exist in a function body; hand the bundle's own URL in.
           define: { "import.meta.url": "__deferredModuleUrl" },
           logLevel: "silent",
         });
-        const code = inner.outputFiles[0].text;
+        sources.set(args.path, inner.outputFiles[0].text);
+        const name = JSON.stringify(args.path);
         return {
           contents: [
-            `const source = ${JSON.stringify(code)};`,
             "const module = { exports: {} };",
-            'new Function("module", "exports", "require", "__deferredModuleUrl", source)(module, module.exports, require, import.meta.url);',
+            `new Function("module", "exports", "require", "__deferredModuleUrl", __deferredSource(${name}))(module, module.exports, require, import.meta.url);`,
             "export default module.exports;",
           ].join("\n"),
           loader: "js",

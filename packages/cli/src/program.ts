@@ -50,7 +50,6 @@ export function buildProgram(args: string[], runtime: CliRuntime): Argv {
     .epilogue(
       "Exit status: 0 ok, 1 error, 2 usage or invalid input, 3 auth, 4 not found, 5 conflict, 6 throttled or timed out, 7 some tasks failed.",
     )
-    .help()
     .alias("help", "h")
     .fail((message, error) => {
       if (error) throw error;

@@ -1,10 +1,11 @@
-// Entry point of dist/batch.mjs. The CLI itself (main.ts and everything it bundles) follows
-// this loader in a comment at the end of the file (see scripts/bundle.mjs); the loader reads it
-// back and compiles it with node:vm, so that V8's code cache can be kept between
-// runs: a short-lived process otherwise spends a good part of its time compiling the same
-// functions again (yargs, the client, the command). The first run of a command writes the
-// cache after the command has run, so it holds every function that command compiled; later
-// runs of the same command deserialise it instead of parsing (compile-cache-path.ts). Node 22 offers the same as module.enableCompileCache(); Node 20 does
+// Entry point of dist/batch.mjs. The CLI itself (main.ts and everything it bundles) and the
+// packages it loads on demand follow this loader in comments at the end of the file (see
+// scripts/bundle.mjs). The loader reads the CLI back and compiles it with node:vm, so that V8's
+// code cache can be kept between runs: a short-lived process otherwise spends a good part of
+// its time compiling the same functions again (yargs, the client, the command). The first run
+// of a command writes the cache after the command has run, so it holds every function that
+// command compiled; later runs of the same command deserialise it instead of parsing
+// (compile-cache-path.ts). Node 22 offers the same as module.enableCompileCache(); Node 20 does
 // not. The cache is only an accelerator: any problem with it (missing, stale, unwritable,
 // corrupt; V8 checks it) means a normal compile.
 import { createRequire } from "node:module";
@@ -15,9 +16,9 @@ import {
   maxCacheFiles,
 } from "./compile-cache-path.js";
 
-declare const __APP_LENGTH__: number;
-declare const __APP_ESCAPED__: boolean;
-declare const __APP_COMMENT_END_ESCAPE__: string;
+/** Where each comment's text lies: its distance from the end of the file, and its length. */
+declare const __CHUNKS__: Record<string, { fromEnd: number; length: number }>;
+declare const __COMMENT_END_ESCAPE__: string;
 declare const __APP_HASH__: string;
 
 const require = createRequire(import.meta.url);
@@ -26,11 +27,12 @@ const fs = require("node:fs") as typeof import("node:fs");
 const { join } = require("node:path") as typeof import("node:path");
 const { fileURLToPath } = require("node:url") as typeof import("node:url");
 
-const appSource = readAppSource(fs.readFileSync(fileURLToPath(import.meta.url), "latin1"));
+const bundleFile = fileURLToPath(import.meta.url);
+const damaged = "batch.mjs is damaged (a part after its loader is cut); reinstall it";
+
+const appSource = readChunk("app");
 if (appSource === undefined) {
-  process.stderr.write(
-    "error: batch.mjs is damaged (the CLI after its loader is cut); reinstall it\n",
-  );
+  process.stderr.write(`error: ${damaged}\n`);
   process.exit(1);
 }
 
@@ -67,15 +69,32 @@ if (
 }
 
 const module = { exports: {} };
-script.runInThisContext()(require, module, module.exports, import.meta.url);
+script.runInThisContext()(require, module, module.exports, import.meta.url, deferredSource);
 
-/** The CLI's source from the comment that ends `file` (`/*<source>*\/`), if it is whole. */
-function readAppSource(file: string): string | undefined {
-  const end = file.lastIndexOf("*/");
-  const start = end - __APP_LENGTH__;
-  if (end < 0 || start < 2 || file.slice(start - 2, start) !== "/*") return undefined;
-  const source = file.slice(start, end);
-  return __APP_ESCAPED__ ? source.replaceAll(__APP_COMMENT_END_ESCAPE__, "*/") : source;
+/** The source of a package the CLI loads on demand (see scripts/deferred-modules.mjs). */
+function deferredSource(name: string): string {
+  const source = readChunk(name);
+  if (source === undefined) throw new Error(damaged);
+  return source;
+}
+
+/** One comment's text, read from the file, or undefined when the file is not whole. */
+function readChunk(name: string): string | undefined {
+  const chunk = __CHUNKS__[name];
+  if (chunk === undefined) return undefined;
+  const fd = fs.openSync(bundleFile, "r");
+  try {
+    const start = fs.fstatSync(fd).size - chunk.fromEnd;
+    // The comment's own "/*" and "*/" are read too, to make sure the file is the one built.
+    const bytes = Buffer.allocUnsafe(chunk.length + 4);
+    const read = start < 2 ? 0 : fs.readSync(fd, bytes, 0, bytes.length, start - 2);
+    if (read !== bytes.length) return undefined;
+    const text = bytes.toString("latin1");
+    if (!text.startsWith("/*") || !text.endsWith("*/")) return undefined;
+    return text.slice(2, -2).replaceAll(__COMMENT_END_ESCAPE__, "*/");
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 function writeCache(cacheDir: string, cacheFile: string): void {
