@@ -79,6 +79,17 @@ export interface Pipeline {
 
 const textEncoder = new TextEncoder();
 
+/**
+ * A `Request` whose body is still to be read. Checked on the value rather than with
+ * `instanceof Request`: on Node the first touch of the global Request loads the whole fetch
+ * implementation, which the typed operations (plain requests) never need.
+ */
+function isRequestWithBody(request: PipelineRequest | Request): request is Request {
+  return (
+    typeof (request as Request).arrayBuffer === "function" && (request as Request).body !== null
+  );
+}
+
 export function newCallRecord(): CallRecord {
   return { attempts: 0, uncertainAttempts: 0, clientRequestId: undefined };
 }
@@ -123,7 +134,7 @@ export function createPipeline(parts: {
       if (options.body !== undefined) {
         // Encoded once: every attempt sends these bytes, and signing reads their length.
         body = options.body === "" ? undefined : textEncoder.encode(options.body);
-      } else if (request instanceof Request && request.body !== null) {
+      } else if (isRequestWithBody(request)) {
         const bytes = new Uint8Array(await request.arrayBuffer());
         body = bytes.byteLength > 0 ? bytes : undefined;
       }

@@ -59,7 +59,9 @@ export class RequestHeaders implements HeaderBag {
 /** The headers of a pipeline request as a fetch `headers` value. */
 export function headersInit(headers: HeaderBag): HeadersInit {
   if (headers instanceof RequestHeaders) return headers.toRecord();
-  if (headers instanceof Headers) return headers;
+  // A Headers goes as it is; anything else (a HeaderBag of the caller's) is copied. Checked on
+  // the value, not with `instanceof Headers`, which on Node would load fetch's implementation.
+  if (Object.prototype.toString.call(headers) === "[object Headers]") return headers as Headers;
   const record: Record<string, string> = {};
   headers.forEach((value, name) => {
     record[name] = value;

@@ -1,27 +1,11 @@
-// HMAC-SHA256 for Shared Key signing. On Node it uses node:crypto, reached through
-// `process.getBuiltinModule` so that the main entry has no `node:` import and bundles for
-// browsers; elsewhere (browsers, Deno, older Node) it uses WebCrypto. node:crypto is chosen when
-// present because it is an order of magnitude cheaper per request than `crypto.subtle.sign`.
+// HMAC-SHA256 for Shared Key signing. On Node it uses node:crypto (see node-crypto.ts);
+// elsewhere (browsers, Deno, older Node) it uses WebCrypto. node:crypto is chosen when present
+// because it is an order of magnitude cheaper per request than `crypto.subtle.sign`.
+import { nodeCrypto } from "../node-crypto.js";
 import { bytesToBase64 } from "./base64.js";
 
 /** Signs a UTF-8 string and returns the base64 MAC. */
 export type HmacSha256 = (message: string) => Promise<string>;
-
-interface NodeCryptoLike {
-  createHmac(
-    algorithm: string,
-    key: Uint8Array | object,
-  ): { update(data: string, encoding: "utf8"): { digest(encoding: "base64"): string } };
-  createSecretKey?(key: Uint8Array): object;
-}
-
-function nodeCrypto(): NodeCryptoLike | undefined {
-  const processLike = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } })
-    .process;
-  if (typeof processLike?.getBuiltinModule !== "function") return undefined;
-  const mod = processLike.getBuiltinModule("crypto") as NodeCryptoLike | undefined;
-  return typeof mod?.createHmac === "function" ? mod : undefined;
-}
 
 /** A signer bound to `key`; the key stays in this closure. */
 export function createHmacSha256(

@@ -1,6 +1,7 @@
 // Headers that belong to the logical call rather than to one attempt: api-version, the
 // client-request-id (the same on every retry, so the service's logs tie the attempts together),
 // return-client-request-id, user-agent and the OData JSON content type.
+import { randomUuid } from "../node-crypto.js";
 import type { PipelineStep } from "../pipeline.js";
 import { clientVersion } from "../version.js";
 
@@ -18,7 +19,7 @@ export interface HeadersMiddlewareOptions {
 }
 
 export function headersMiddleware(options: HeadersMiddlewareOptions): PipelineStep {
-  const newId = options.newClientRequestId ?? (() => crypto.randomUUID());
+  const newId = options.newClientRequestId ?? randomUuid;
   const apiVersionParam = `api-version=${encodeURIComponent(options.apiVersion)}`;
   return (incoming, next, context) => {
     let request = incoming;

@@ -1,15 +1,13 @@
 // Runs one operation's request through the pipeline, and turns the answer into a result:
 // data plus meta on success, a NotModified marker on 304, a reconciled write when an error code
 // proves our own earlier attempt went through, and a BatchError for everything else.
-import type { OperationId, paths } from "@batch/types";
-import type { Client } from "openapi-fetch";
+import type { OperationId } from "@batch/types";
 import { BatchError, isBatchError, serviceError } from "../errors.js";
 import { newCallRecord, type Pipeline, type PipelineRequest } from "../pipeline.js";
 import { type ResponseMeta, readMeta } from "./response-meta.js";
 
 /** What every operation needs from the client. */
 export interface OperationContext {
-  readonly raw: Client<paths>;
   readonly pipeline: Pipeline;
   readonly apiVersion: string;
   /** The endpoint without a trailing slash; operation paths are appended to it. */

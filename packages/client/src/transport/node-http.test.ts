@@ -91,6 +91,19 @@ describe("createNodeHttpFetch", () => {
     expect(received.at(-1)!.headers["content-type"]).toBe("text/plain;charset=UTF-8");
   });
 
+  it("takes headers as a record, a Headers or name/value pairs, and refuses odd inputs", async () => {
+    const asHeaders = new Headers({ "X-Kind": "headers" });
+    await (await nodeFetch(`${base}/echo`, { headers: asHeaders })).text();
+    expect(received.at(-1)!.headers["x-kind"]).toBe("headers");
+    await (await nodeFetch(`${base}/echo`, { headers: [["X-Kind", "pairs"]] })).text();
+    expect(received.at(-1)!.headers["x-kind"]).toBe("pairs");
+    await (await nodeFetch(new URL(`${base}/echo`), { headers: { "X-Kind": "record" } })).text();
+    expect(received.at(-1)!.headers["x-kind"]).toBe("record");
+    await expect(nodeFetch({ url: `${base}/echo` } as unknown as Request)).rejects.toThrow(
+      TypeError,
+    );
+  });
+
   it("gives 204 and 304 a null body", async () => {
     const noContent = await nodeFetch(`${base}/no-content`, { method: "POST" });
     expect([noContent.status, noContent.body]).toEqual([204, null]);
