@@ -41,7 +41,11 @@ export { type ReceivedRequest, recordReceivedRequest } from "./http/received-req
 export {
   compileFilter,
   FilterError,
+  type FilterLiteral,
+  type FilterNode,
   FilterSyntaxError,
+  formatFilter,
+  formatLiteral,
   jobFilterFields,
   jobSelectableProperties,
   parseExpand,
@@ -64,16 +68,17 @@ export {
 } from "./service/batch-service.js";
 export type { Clock, Timers } from "./service/clock.js";
 export type { ConditionalHeaders } from "./service/conditions.js";
-export { type ErrorDetail, ServiceError } from "./service/service-error.js";
-export type { CallOptions, ServiceLimits } from "./service/service-state.js";
 export type {
+  CallOptions,
   ConditionalOptions,
   GetOptions,
   ListOptions,
   ListResult,
   ReadResult,
   WriteResult,
-} from "./service/task-operations.js";
+} from "./service/operation-types.js";
+export { type ErrorDetail, ServiceError } from "./service/service-error.js";
+export { DEFAULT_LIMITS, type ServiceLimits } from "./service/service-limits.js";
 export type { StartOptions } from "./service/test-controls.js";
 export type { BatchStore } from "./store/batch-store.js";
 export { createMemoryStore } from "./store/memory-store.js";

@@ -5,6 +5,7 @@
 
 import type { OperationId } from "@batch/types";
 import type { OperationCall, OperationMiddleware } from "../http/operation-middleware.js";
+import { DEFAULT_LIMITS } from "../service/service-limits.js";
 import { ConsecutiveFaults } from "./consecutive-faults.js";
 import {
   FAULT_KINDS,
@@ -89,7 +90,7 @@ export function createFaultInjector(
   const resolved = resolveFaultOptions(options);
   const random = createSeededRandom(resolved.seed);
   const sleep = context.sleep ?? defaultSleep;
-  const maxTasks = context.maxTasksPerCollection ?? 100;
+  const maxTasks = context.maxTasksPerCollection ?? DEFAULT_LIMITS.maxTasksPerCollection;
   const requestStreaks = new ConsecutiveFaults(resolved.maxConsecutive);
   const taskStreaks = new ConsecutiveFaults(resolved.maxConsecutive);
   const log: FaultEvent[] = [];

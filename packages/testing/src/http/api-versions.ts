@@ -3,7 +3,10 @@
 // task wire format has not changed between them.
 
 import { apiVersion } from "@batch/types";
-import { httpError, missingQueryParameter } from "./http-error.js";
+import {
+  missingRequiredQueryParameter,
+  unsupportedRequestVersion,
+} from "../service/error-catalog.js";
 
 export const SUPPORTED_API_VERSIONS: readonly string[] = [
   apiVersion,
@@ -20,17 +23,6 @@ export const SUPPORTED_API_VERSIONS: readonly string[] = [
 ];
 
 export function checkApiVersion(value: string | undefined, supported: readonly string[]): void {
-  if (value === undefined || value === "") throw missingQueryParameter("api-version");
-  if (!supported.includes(value)) {
-    throw httpError(
-      400,
-      "UnsupportedRequestVersion",
-      "The specified api-version is not supported by this endpoint.",
-      [
-        { key: "QueryParameterName", value: "api-version" },
-        { key: "QueryParameterValue", value },
-        { key: "Reason", value: `Supported versions: ${[...new Set(supported)].join(", ")}.` },
-      ],
-    );
-  }
+  if (value === undefined || value === "") throw missingRequiredQueryParameter("api-version");
+  if (!supported.includes(value)) throw unsupportedRequestVersion(value, supported);
 }

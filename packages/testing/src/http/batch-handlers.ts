@@ -10,9 +10,9 @@ import { signedRequestFrom } from "../auth/signed-request.js";
 import { DEV_ACCOUNT_KEY, DEV_ACCOUNT_NAME } from "../dev-account.js";
 import { type FaultOption, resolveFaultOption } from "../faults/fault-option.js";
 import type { BatchService } from "../service/batch-service.js";
-import { isServiceError } from "../service/service-error.js";
+import { internalError, resourceNotFound, unsupportedHttpVerb } from "../service/error-catalog.js";
+import { isServiceError, ServiceError } from "../service/service-error.js";
 import { checkApiVersion, SUPPORTED_API_VERSIONS } from "./api-versions.js";
-import { httpError } from "./http-error.js";
 import type { OperationCall } from "./operation-middleware.js";
 import { OPERATIONS } from "./operations.js";
 import { integerParameter } from "./query-options.js";
@@ -68,7 +68,8 @@ export function batchHandlers(
       headers,
     );
     const result = authenticate(signed, auth);
-    if (!result.ok) throw httpError(result.status, result.code, result.message, result.values);
+    if (!result.ok)
+      throw new ServiceError(result.status, result.code, result.message, result.values);
   }
 
   async function respond(request: Request, route: Route, params: RouteParams): Promise<Response> {
@@ -102,11 +103,7 @@ export function batchHandlers(
     } catch (error) {
       const answerTo = ctx ?? createRequestContext(request);
       if (isServiceError(error)) return errorResponse(answerTo, error);
-      return errorResponse(answerTo, {
-        status: 500,
-        code: "InternalError",
-        message: `The server encountered an internal error: ${error instanceof Error ? error.message : String(error)}`,
-      });
+      return errorResponse(answerTo, internalError(error));
     }
   }
 
@@ -142,19 +139,8 @@ export function batchHandlers(
         if (isServiceError(error)) return errorResponse(ctx, error);
         throw error;
       }
-      if (isKnownPath(ctx.rawPath)) {
-        return errorResponse(ctx, {
-          status: 405,
-          code: "UnsupportedHttpVerb",
-          message: `The resource doesn't support the specified HTTP verb ${request.method}.`,
-        });
-      }
-      return errorResponse(ctx, {
-        status: 404,
-        code: "ResourceNotFound",
-        message: "The specified resource does not exist.",
-        values: [{ key: "Path", value: ctx.rawPath }],
-      });
+      if (isKnownPath(ctx.rawPath)) return errorResponse(ctx, unsupportedHttpVerb(request.method));
+      return errorResponse(ctx, resourceNotFound(ctx.rawPath));
     },
   );
 

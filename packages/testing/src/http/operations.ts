@@ -3,9 +3,10 @@
 
 import type { OperationId } from "@batch/types";
 import type { BatchService } from "../service/batch-service.js";
+import { conditionalHeaders } from "./conditional-headers.js";
 import { buildNextLink } from "./next-link.js";
 import type { OperationCall } from "./operation-middleware.js";
-import { booleanParameter, conditionalHeaders, integerParameter } from "./query-options.js";
+import { booleanParameter, integerParameter } from "./query-options.js";
 import type { RequestContext } from "./request-context.js";
 import { baseHeaders, emptyResponse, jsonResponse, METADATA, writeHeaders } from "./responses.js";
 

@@ -1,18 +1,19 @@
 // Query parameters the handlers parse before calling the service: integers (timeout,
-// maxresults), booleans (force) and the conditional headers of an operation.
+// maxresults) and booleans (force).
 
-import type { ConditionalHeaders } from "../service/conditions.js";
-import { invalidQueryParameter } from "./http-error.js";
+import { invalidQueryParameterValue } from "../service/error-catalog.js";
 import type { RequestContext } from "./request-context.js";
 
 const INTEGER = /^[+-]?\d{1,10}$/;
+const INT32_MIN = -2147483648;
+const INT32_MAX = 2147483647;
 
 export function integerParameter(ctx: RequestContext, name: string): number | undefined {
   const text = ctx.query.get(name);
   if (text === undefined) return undefined;
   const value = Number(text);
-  if (!INTEGER.test(text.trim()) || value > 2147483647 || value < -2147483648) {
-    throw invalidQueryParameter(name, text, "The value must be an integer.");
+  if (!INTEGER.test(text.trim()) || value > INT32_MAX || value < INT32_MIN) {
+    throw invalidQueryParameterValue(name, text, "The value must be an integer.");
   }
   return value;
 }
@@ -23,15 +24,5 @@ export function booleanParameter(ctx: RequestContext, name: string): boolean | u
   const lower = text.trim().toLowerCase();
   if (lower === "true") return true;
   if (lower === "false") return false;
-  throw invalidQueryParameter(name, text, "The value must be true or false.");
-}
-
-export function conditionalHeaders(request: Request): ConditionalHeaders {
-  const get = (name: string) => request.headers.get(name) ?? undefined;
-  return {
-    ifMatch: get("if-match"),
-    ifNoneMatch: get("if-none-match"),
-    ifModifiedSince: get("if-modified-since"),
-    ifUnmodifiedSince: get("if-unmodified-since"),
-  };
+  throw invalidQueryParameterValue(name, text, "The value must be true or false.");
 }

@@ -3,7 +3,7 @@
 // `odata.metadata`, write headers (ETag, Last-Modified, DataServiceId) and BatchError bodies.
 
 import { formatHttpDate } from "../service/etag.js";
-import type { WriteResult } from "../service/task-operations.js";
+import type { WriteResult } from "../service/operation-types.js";
 import type { RequestContext } from "./request-context.js";
 
 export const JSON_CONTENT_TYPE = "application/json;odata=minimalmetadata";

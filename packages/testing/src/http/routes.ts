@@ -3,7 +3,7 @@
 // containing an encoded '/' stays one segment; ids are decoded after matching.
 
 import type { OperationId } from "@batch/types";
-import { httpError } from "./http-error.js";
+import { requestUrlFailedToParse } from "../service/error-catalog.js";
 
 export type BodyKind = "required" | "optional" | "none";
 
@@ -52,12 +52,7 @@ function decodeSegment(segment: string): string {
   try {
     return decodeURIComponent(segment);
   } catch {
-    throw httpError(
-      400,
-      "RequestUrlFailedToParse",
-      "The request URL could not be parsed: it has an invalid percent-encoding.",
-      [{ key: "Segment", value: segment }],
-    );
+    throw requestUrlFailedToParse(segment);
   }
 }
 

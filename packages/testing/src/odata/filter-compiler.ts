@@ -213,6 +213,3 @@ class FilterCompiler<T> {
 export function compileFilter<T>(text: string, fields: FilterFields<T>): (item: T) => boolean {
   return new FilterCompiler(fields).compile(parseFilter(text));
 }
-
-// The interface the emulator was planned against names this file; keep the tables reachable here.
-export { type JobView, jobFilterFields, type TaskView, taskFilterFields } from "./filter-fields.js";

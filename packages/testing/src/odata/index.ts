@@ -1,5 +1,6 @@
-// OData query options of the emulator's get and list operations: $filter parsing, checking and
-// evaluation, $select/$expand, and the 400 InvalidQueryParameterValue they produce.
+// OData query options of the emulator's get and list operations: $filter parsing, checking,
+// evaluation and printing, and $select/$expand. Their errors carry the reason; the service
+// turns them into its 400 InvalidQueryParameterValue.
 
 export {
   compileFilter,
@@ -29,12 +30,6 @@ export {
   parseFilter,
 } from "./filter-parser.js";
 export { parseIsoDateTime } from "./iso-datetime.js";
-export {
-  filterErrorDetails,
-  type InvalidQueryParameterDetails,
-  invalidQueryParameter,
-  selectErrorDetails,
-} from "./query-parameter-error.js";
 export {
   parseExpand,
   parseSelect,

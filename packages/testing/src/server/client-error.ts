@@ -7,24 +7,12 @@ import { randomUUID } from "node:crypto";
 import { STATUS_CODES } from "node:http";
 import type { Duplex } from "node:stream";
 import { errorResponse } from "../http/responses.js";
+import { invalidInput, requestHeaderFieldsTooLarge } from "../service/error-catalog.js";
+import type { ServiceError } from "../service/service-error.js";
 
-function answerFor(error: NodeJS.ErrnoException): {
-  status: number;
-  code: string;
-  message: string;
-} {
-  if (error.code === "HPE_HEADER_OVERFLOW") {
-    return {
-      status: 431,
-      code: "RequestHeaderFieldsTooLarge",
-      message: "The request line and headers together are larger than the 16 KB allowed.",
-    };
-  }
-  return {
-    status: 400,
-    code: "InvalidInput",
-    message: `The request is not valid HTTP: ${error.code ?? error.message}.`,
-  };
+function answerFor(error: NodeJS.ErrnoException): ServiceError {
+  if (error.code === "HPE_HEADER_OVERFLOW") return requestHeaderFieldsTooLarge();
+  return invalidInput(error.code ?? error.message);
 }
 
 /** A `clientError` listener for the emulator's node:http server. */

@@ -8,9 +8,13 @@ import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { getResponse, type RequestHandler } from "msw";
 import { recordReceivedRequest } from "../http/received-request.js";
-import { bodyTooLarge } from "../http/request-body.js";
-import { errorResponse } from "../http/responses.js";
-import type { ServiceError } from "../service/service-error.js";
+import { type ErrorLike, errorResponse } from "../http/responses.js";
+import {
+  internalError,
+  requestBodyTooLarge,
+  requestUrlFailedToParse,
+  resourceNotFound,
+} from "../service/error-catalog.js";
 
 export interface BridgeOptions {
   handlers: () => readonly RequestHandler[];
@@ -83,11 +87,7 @@ function requestUrl(req: IncomingMessage, fallbackHost: string): string {
   return `http://${req.headers.host ?? fallbackHost}${target.startsWith("/") ? "" : "/"}${target}`;
 }
 
-function plainError(
-  req: IncomingMessage,
-  fallbackHost: string,
-  error: ServiceError | { status: number; code: string; message: string },
-) {
+function plainError(req: IncomingMessage, fallbackHost: string, error: ErrorLike) {
   let origin = `http://${fallbackHost}`;
   try {
     origin = new URL(requestUrl(req, fallbackHost)).origin;
@@ -108,7 +108,7 @@ export function createRequestListener(options: BridgeOptions) {
       const limit = options.maxBodyBytes();
       const declared = Number(req.headers["content-length"] ?? Number.NaN);
       if (Number.isFinite(declared) && declared >= limit) {
-        await send(res, plainError(req, fallbackHost, bodyTooLarge(limit)), true);
+        await send(res, plainError(req, fallbackHost, requestBodyTooLarge(limit)), true);
         return;
       }
       const method = req.method ?? "GET";
@@ -117,7 +117,7 @@ export function createRequestListener(options: BridgeOptions) {
         ? await readBody(req, limit)
         : ({ ok: true, body: Buffer.alloc(0) } as const);
       if (!read.ok) {
-        await send(res, plainError(req, fallbackHost, bodyTooLarge(limit)), true);
+        await send(res, plainError(req, fallbackHost, requestBodyTooLarge(limit)), true);
         return;
       }
 
@@ -125,14 +125,7 @@ export function createRequestListener(options: BridgeOptions) {
       try {
         url = new URL(requestUrl(req, fallbackHost)).href;
       } catch {
-        await send(
-          res,
-          plainError(req, fallbackHost, {
-            status: 400,
-            code: "RequestUrlFailedToParse",
-            message: "The request URL could not be parsed.",
-          }),
-        );
+        await send(res, plainError(req, fallbackHost, requestUrlFailedToParse()));
         return;
       }
       const headers = new Headers();
@@ -152,14 +145,7 @@ export function createRequestListener(options: BridgeOptions) {
 
       const response = await getResponse(options.handlers() as RequestHandler[], request);
       if (response === undefined) {
-        await send(
-          res,
-          plainError(req, fallbackHost, {
-            status: 404,
-            code: "ResourceNotFound",
-            message: "The specified resource does not exist.",
-          }),
-        );
+        await send(res, plainError(req, fallbackHost, resourceNotFound()));
         return;
       }
       if (response.type === "error") {
@@ -172,14 +158,9 @@ export function createRequestListener(options: BridgeOptions) {
         req.socket.destroy();
         return;
       }
-      await send(
-        res,
-        plainError(req, fallbackHost, {
-          status: 500,
-          code: "InternalError",
-          message: `The server encountered an internal error: ${error instanceof Error ? error.message : String(error)}`,
-        }),
-      ).catch(() => req.socket.destroy());
+      await send(res, plainError(req, fallbackHost, internalError(error))).catch(() =>
+        req.socket.destroy(),
+      );
     }
   };
 }

@@ -16,6 +16,7 @@ import {
   createBatchService,
   type ExecutorChoice,
 } from "../service/batch-service.js";
+import { DEFAULT_LIMITS } from "../service/service-limits.js";
 import { answerClientError } from "./client-error.js";
 import { createRequestListener } from "./node-bridge.js";
 
@@ -76,13 +77,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   let hostAndPort = host;
   // Resolved before anything listens, so bad fault settings fail the start.
   const { injector, middleware: faults } = resolveFaultOption(options.faults, {
-    maxTasksPerCollection: options.service?.limits?.maxTasksPerCollection ?? 100,
+    maxTasksPerCollection:
+      options.service?.limits?.maxTasksPerCollection ?? DEFAULT_LIMITS.maxTasksPerCollection,
   });
 
   const server = createServer(
     createRequestListener({
       handlers: () => handlers,
-      maxBodyBytes: () => service?.limits.maxRequestBodyBytes ?? 1024 * 1024,
+      maxBodyBytes: () => service?.limits.maxRequestBodyBytes ?? DEFAULT_LIMITS.maxRequestBodyBytes,
       fallbackHost: () => hostAndPort,
     }),
   );

@@ -12,7 +12,8 @@ import { createMemoryStore } from "../store/memory-store.js";
 import { type Clock, systemClock, systemTimers, type Timers } from "./clock.js";
 import { Engine } from "./engine.js";
 import { jobOperations } from "./job-operations.js";
-import { DEFAULT_LIMITS, type ServiceLimits, type ServiceState } from "./service-state.js";
+import { DEFAULT_LIMITS, type ServiceLimits } from "./service-limits.js";
+import type { ServiceState } from "./service-state.js";
 import { taskOperations } from "./task-operations.js";
 import { testControls } from "./test-controls.js";
 

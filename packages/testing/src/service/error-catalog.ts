@@ -1,5 +1,6 @@
-// The Batch service errors the rules raise, by code, so every place that raises one uses the
-// same status, wording and detail keys.
+// Every Batch error the emulator answers with, by code: the rules' errors and the HTTP layer's
+// (URL, query, headers, body, authentication), so each code has one status, one wording and
+// one set of detail keys wherever it is raised.
 
 import { ServiceError } from "./service-error.js";
 
@@ -80,12 +81,125 @@ export function invalidHeaderValue(name: string, value: string, reason: string):
   return new ServiceError(
     400,
     "InvalidHeaderValue",
-    `The value for the header ${name} is not valid.`,
+    "The value for one of the HTTP headers is not in the correct format.",
     [
       { key: "HeaderName", value: name },
       { key: "HeaderValue", value },
       { key: "Reason", value: reason },
     ],
+  );
+}
+
+export function missingRequiredHeader(name: string): ServiceError {
+  return new ServiceError(
+    400,
+    "MissingRequiredHeader",
+    "A header that's mandatory for this request is not specified.",
+    [{ key: "HeaderName", value: name }],
+  );
+}
+
+export function missingRequiredQueryParameter(name: string): ServiceError {
+  return new ServiceError(
+    400,
+    "MissingRequiredQueryParameter",
+    "A query parameter that's mandatory for this request is not specified.",
+    [{ key: "QueryParameterName", value: name }],
+  );
+}
+
+export function unsupportedRequestVersion(
+  value: string,
+  supported: readonly string[],
+): ServiceError {
+  return new ServiceError(
+    400,
+    "UnsupportedRequestVersion",
+    "The specified api-version is not supported by this endpoint.",
+    [
+      { key: "QueryParameterName", value: "api-version" },
+      { key: "QueryParameterValue", value },
+      { key: "Reason", value: `Supported versions: ${[...new Set(supported)].join(", ")}.` },
+    ],
+  );
+}
+
+/** A URL whose path cannot be decoded; `segment` names the part at fault when known. */
+export function requestUrlFailedToParse(segment?: string): ServiceError {
+  return segment === undefined
+    ? new ServiceError(400, "RequestUrlFailedToParse", "The request URL could not be parsed.")
+    : new ServiceError(
+        400,
+        "RequestUrlFailedToParse",
+        "The request URL could not be parsed: it has an invalid percent-encoding.",
+        [{ key: "Segment", value: segment }],
+      );
+}
+
+export function requestBodyTooLarge(limit: number): ServiceError {
+  return new ServiceError(
+    413,
+    "RequestBodyTooLarge",
+    `The request body is too large and exceeds the maximum permissible limit of ${limit} bytes.`,
+    [{ key: "MaxLimit", value: String(limit) }],
+  );
+}
+
+/** A body that is missing, not UTF-8 or not JSON; `reason` is the parser's complaint. */
+export function invalidRequestBody(message: string, reason?: string): ServiceError {
+  return new ServiceError(
+    400,
+    "InvalidRequestBody",
+    message,
+    reason === undefined ? undefined : [{ key: "Reason", value: reason }],
+  );
+}
+
+/** Every authentication failure; the detail says what is wrong (never a key or signature). */
+export function authenticationFailed(message: string, detail: string): ServiceError {
+  return new ServiceError(403, "AuthenticationFailed", message, [
+    { key: "AuthenticationErrorDetail", value: detail },
+  ]);
+}
+
+export function resourceNotFound(path?: string): ServiceError {
+  return new ServiceError(
+    404,
+    "ResourceNotFound",
+    "The specified resource does not exist.",
+    path === undefined ? undefined : [{ key: "Path", value: path }],
+  );
+}
+
+export function unsupportedHttpVerb(method: string): ServiceError {
+  return new ServiceError(
+    405,
+    "UnsupportedHttpVerb",
+    `The resource doesn't support the specified HTTP verb ${method}.`,
+  );
+}
+
+/** A request node:http could not parse: a request line and headers over its limit. */
+export function requestHeaderFieldsTooLarge(): ServiceError {
+  return new ServiceError(
+    431,
+    "RequestHeaderFieldsTooLarge",
+    "The request line and headers together are larger than the 16 KB allowed.",
+  );
+}
+
+/** A request node:http could not parse: bytes that are not HTTP. */
+export function invalidInput(reason: string): ServiceError {
+  return new ServiceError(400, "InvalidInput", `The request is not valid HTTP: ${reason}.`);
+}
+
+/** A bug of the emulator's, answered as the service answers its own. */
+export function internalError(error: unknown): ServiceError {
+  const detail = error instanceof Error ? error.message : String(error);
+  return new ServiceError(
+    500,
+    "InternalError",
+    `The server encountered an internal error: ${detail}`,
   );
 }
 
@@ -151,6 +265,14 @@ export function taskDependenciesNotSpecifiedOnJob(): ServiceError {
     400,
     "TaskDependenciesNotSpecifiedOnJob",
     "The task has dependencies but the job does not allow task dependencies (usesTaskDependencies is not true).",
+  );
+}
+
+export function taskDependencyListTooLong(maxChars: number): ServiceError {
+  return new ServiceError(
+    400,
+    "TaskDependencyListTooLong",
+    `The task ids this task depends on add up to more than ${maxChars} characters; use taskIdRanges instead.`,
   );
 }
 

@@ -18,15 +18,16 @@ import {
   pageSizeOption,
   selectOption,
 } from "./list-options.js";
-import { baseUrlOf, type CallOptions, requireJob, type ServiceState } from "./service-state.js";
 import type {
+  CallOptions,
   ConditionalOptions,
   GetOptions,
   ListOptions,
   ListResult,
   ReadResult,
   WriteResult,
-} from "./task-operations.js";
+} from "./operation-types.js";
+import { baseUrlOf, requireJob, type ServiceState } from "./service-state.js";
 import {
   validateJobAddParameter,
   validateJobTerminateParameter,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { taskFilterFields } from "../odata/filter-fields.js";
+import { taskSelectableProperties } from "../odata/selectable-properties.js";
 import {
   compileFilterOption,
   decodeSkipToken,
@@ -9,6 +10,7 @@ import {
   selectOption,
 } from "./list-options.js";
 import { ServiceError } from "./service-error.js";
+import { DEFAULT_LIMITS } from "./service-limits.js";
 
 function errorOf(action: () => unknown): ServiceError {
   try {
@@ -20,13 +22,17 @@ function errorOf(action: () => unknown): ServiceError {
   throw new Error("expected a ServiceError");
 }
 
+const detail = (error: ServiceError, key: string) =>
+  error.values?.find((entry) => entry.key === key)?.value;
+
 describe("list options", () => {
   it("page size: 1000 by default, 1..1000 allowed", () => {
-    expect(pageSizeOption(undefined)).toBe(1000);
-    expect(pageSizeOption(1)).toBe(1);
-    expect(pageSizeOption(1000)).toBe(1000);
+    const limit = DEFAULT_LIMITS.maxPageSize;
+    expect(pageSizeOption(undefined, limit)).toBe(1000);
+    expect(pageSizeOption(1, limit)).toBe(1);
+    expect(pageSizeOption(1000, limit)).toBe(1000);
     for (const bad of [0, -5, 1001]) {
-      const error = errorOf(() => pageSizeOption(bad));
+      const error = errorOf(() => pageSizeOption(bad, limit));
       expect(error.code).toBe("OutOfRangeQueryParameterValue");
       expect(error.values).toContainEqual({ key: "QueryParameterName", value: "maxresults" });
     }
@@ -53,11 +59,33 @@ describe("list options", () => {
     }
   });
 
+  it("gives a filter's syntax error with its position, and a semantic one with its reason", () => {
+    const syntax = errorOf(() => compileFilterOption("state eq", taskFilterFields));
+    expect(syntax.message).toBe(
+      "The value of the query parameter $filter in the request URI is not valid.",
+    );
+    expect(syntax.values).toContainEqual({ key: "QueryParameterValue", value: "state eq" });
+    expect(detail(syntax, "Reason")).toMatch(/^Syntax error at position 8: expected a literal/);
+    const semantic = errorOf(() => compileFilterOption("state gt 'active'", taskFilterFields));
+    expect(detail(semantic, "Reason")).toBe(
+      "the operator 'gt' cannot be used with 'state'; it supports eq, ne",
+    );
+  });
+
   it("turns select and expand errors into InvalidQueryParameterValue", () => {
     expect(selectOption("ID,State", ["id", "state"])).toEqual(["id", "state"]);
     expect(errorOf(() => selectOption("nosuch", ["id"])).code).toBe("InvalidQueryParameterValue");
     expect(expandStatsOption("stats")).toBe(true);
     expect(expandStatsOption(undefined)).toBe(false);
     expect(errorOf(() => expandStatsOption("files")).code).toBe("InvalidQueryParameterValue");
+  });
+
+  it("names $select and $expand as the parameter at fault, with the reason", () => {
+    const select = errorOf(() => selectOption("id,bogus", taskSelectableProperties));
+    expect(select.values).toContainEqual({ key: "QueryParameterName", value: "$select" });
+    expect(detail(select, "Reason")).toMatch(/'bogus' is not a property/);
+    const expand = errorOf(() => expandStatsOption("files"));
+    expect(expand.values).toContainEqual({ key: "QueryParameterName", value: "$expand" });
+    expect(expand.values).toContainEqual({ key: "QueryParameterValue", value: "files" });
   });
 });

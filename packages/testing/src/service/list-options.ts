@@ -4,21 +4,8 @@
 
 import { compileFilter, FilterError, type FilterFields } from "../odata/filter-compiler.js";
 import { FilterSyntaxError } from "../odata/filter-parser.js";
-import { filterErrorDetails, selectErrorDetails } from "../odata/query-parameter-error.js";
 import { parseExpand, parseSelect, SelectError } from "../odata/select.js";
 import { invalidQueryParameterValue, outOfRangeQueryParameterValue } from "./error-catalog.js";
-import { ServiceError } from "./service-error.js";
-
-export const MAX_PAGE_SIZE = 1000;
-
-function fromDetails(details: {
-  status: number;
-  code: string;
-  message: string;
-  values: { key: string; value: string }[];
-}): ServiceError {
-  return new ServiceError(details.status, details.code, details.message, details.values);
-}
 
 export function compileFilterOption<T>(
   text: string | undefined,
@@ -29,7 +16,8 @@ export function compileFilterOption<T>(
     return compileFilter(text, fields);
   } catch (error) {
     if (error instanceof FilterSyntaxError || error instanceof FilterError) {
-      throw fromDetails(filterErrorDetails(error, text));
+      const reason = error instanceof FilterError ? error.reason : error.message;
+      throw invalidQueryParameterValue("$filter", text, reason);
     }
     throw error;
   }
@@ -43,7 +31,9 @@ export function selectOption(
   try {
     return parseSelect(text, allowed);
   } catch (error) {
-    if (error instanceof SelectError) throw fromDetails(selectErrorDetails(error, text));
+    if (error instanceof SelectError) {
+      throw invalidQueryParameterValue(error.parameter, text, error.reason);
+    }
     throw error;
   }
 }
@@ -53,12 +43,14 @@ export function expandStatsOption(text: string | undefined): boolean {
   try {
     return parseExpand(text).stats;
   } catch (error) {
-    if (error instanceof SelectError) throw fromDetails(selectErrorDetails(error, text));
+    if (error instanceof SelectError) {
+      throw invalidQueryParameterValue(error.parameter, text, error.reason);
+    }
     throw error;
   }
 }
 
-export function pageSizeOption(maxResults: number | undefined, limit = MAX_PAGE_SIZE): number {
+export function pageSizeOption(maxResults: number | undefined, limit: number): number {
   if (maxResults === undefined) return limit;
   if (!Number.isInteger(maxResults)) {
     throw invalidQueryParameterValue(

@@ -6,26 +6,8 @@ import type { JobRecord, TaskRecord } from "../store/records.js";
 import type { Clock } from "./clock.js";
 import type { Engine } from "./engine.js";
 import { jobNotFound, jobStateConflict, taskNotFound } from "./error-catalog.js";
-
-export interface ServiceLimits {
-  /** Most tasks one Task_AddCollection may carry (the service allows 100). */
-  maxTasksPerCollection: number;
-  /** Request bodies of this many bytes or more are refused with 413 RequestBodyTooLarge. */
-  maxRequestBodyBytes: number;
-  /** Largest (and default) page of a list. */
-  maxPageSize: number;
-}
-
-export const DEFAULT_LIMITS: ServiceLimits = {
-  maxTasksPerCollection: 100,
-  maxRequestBodyBytes: 1024 * 1024,
-  maxPageSize: 1000,
-};
-
-/** Per-call context: the account URL resources are reported under (the request's origin). */
-export interface CallOptions {
-  baseUrl?: string | undefined;
-}
+import type { CallOptions } from "./operation-types.js";
+import type { ServiceLimits } from "./service-limits.js";
 
 export interface ServiceState {
   readonly store: BatchStore;

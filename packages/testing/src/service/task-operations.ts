@@ -33,10 +33,18 @@ import {
   pageSizeOption,
   selectOption,
 } from "./list-options.js";
+import type {
+  CallOptions,
+  ConditionalOptions,
+  GetOptions,
+  ListOptions,
+  ListResult,
+  ReadResult,
+  WriteResult,
+} from "./operation-types.js";
 import { isServiceError, type ServiceError } from "./service-error.js";
 import {
   baseUrlOf,
-  type CallOptions,
   requireChangeableJob,
   requireJob,
   requireTask,
@@ -45,43 +53,6 @@ import {
 import { buildCloudTask, buildSubtask, buildTaskFilterView, taskUrl } from "./task-view.js";
 import { checkTaskAgainstJob, validateTaskAddParameter } from "./validation/task-add-parameter.js";
 import { validateTaskUpdateParameter } from "./validation/task-update-parameter.js";
-
-export interface ConditionalOptions extends CallOptions {
-  conditions?: ConditionalHeaders | undefined;
-}
-
-export interface GetOptions extends ConditionalOptions {
-  /** Raw `$select` text. */
-  select?: string | undefined;
-  /** Raw `$expand` text. */
-  expand?: string | undefined;
-}
-
-export interface ListOptions extends CallOptions {
-  filter?: string | undefined;
-  select?: string | undefined;
-  expand?: string | undefined;
-  maxResults?: number | undefined;
-  /** The `$skiptoken` of a next link. */
-  skipToken?: string | undefined;
-}
-
-/** What a write reports in headers: ETag, Last-Modified (epoch ms) and DataServiceId. */
-export interface WriteResult {
-  eTag: string;
-  lastModified: number;
-  url: string;
-}
-
-export interface ReadResult<T> extends WriteResult {
-  body: T;
-}
-
-export interface ListResult<T> {
-  value: T[];
-  /** Present when there may be more: the `$skiptoken` of the next page. */
-  continuationToken?: string;
-}
 
 function writeResult(url: string, task: TaskRecord): WriteResult {
   return { eTag: formatEtag(task.version), lastModified: task.lastModified, url };

@@ -1,8 +1,12 @@
 // The records the store holds: one compact, mutable object per job and per task. Wire JSON
 // (CloudJob, CloudTask) is never stored; the service builds it on read. Times are epoch ms.
 
-import type { TaskAddParameter, TaskConstraints } from "@batch/types";
-import type { JobSpec } from "../service/validation/job-add-parameter.js";
+import type { JobAddParameter, TaskAddParameter, TaskConstraints } from "@batch/types";
+
+/** A validated JobAddParameter, as stored. */
+export type JobSpec = JobAddParameter & {
+  commonEnvironmentSettings?: { name: string; value?: string }[];
+};
 
 export type TaskState = "active" | "preparing" | "running" | "completed";
 export type SubtaskState = "preparing" | "running" | "completed";

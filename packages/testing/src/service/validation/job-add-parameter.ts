@@ -2,7 +2,7 @@
 // does not model (job manager, preparation and release tasks, network settings, auto pools)
 // are accepted and ignored like any unknown property.
 
-import type { JobAddParameter } from "@batch/types";
+import type { JobSpec } from "../../store/records.js";
 import { displayNameCheck, environmentSetting, idCheck, retryCount } from "./common-schemas.js";
 import { arrayOf, bool, duration, int, invalid, object, oneOf, opt, req, str } from "./schema.js";
 
@@ -41,10 +41,6 @@ const jobAddParameter = object(
     }
   },
 );
-
-export type JobSpec = JobAddParameter & {
-  commonEnvironmentSettings?: { name: string; value?: string }[];
-};
 
 export function validateJobAddParameter(body: unknown): JobSpec {
   return jobAddParameter(body, []) as JobSpec;

@@ -2,8 +2,11 @@
 // their own, and against the job they are added to.
 
 import type { TaskAddParameter } from "@batch/types";
-import { invalidPropertyValue, taskDependenciesNotSpecifiedOnJob } from "../error-catalog.js";
-import { ServiceError } from "../service-error.js";
+import {
+  invalidPropertyValue,
+  taskDependenciesNotSpecifiedOnJob,
+  taskDependencyListTooLong,
+} from "../error-catalog.js";
 import {
   displayNameCheck,
   environmentSetting,
@@ -133,11 +136,7 @@ const dependsOn = object(
     let chars = 0;
     for (const id of deps.taskIds ?? []) chars += id.length;
     if (chars > MAX_DEPENDENCY_ID_CHARS) {
-      throw new ServiceError(
-        400,
-        "TaskDependencyListTooLong",
-        `The task ids this task depends on add up to more than ${MAX_DEPENDENCY_ID_CHARS} characters; use taskIdRanges instead.`,
-      );
+      throw taskDependencyListTooLong(MAX_DEPENDENCY_ID_CHARS);
     }
   },
 );
