@@ -11,13 +11,15 @@ const entry = (taskId: string, n: number): TaskAddResult => ({
   location: `https://h/jobs/j/tasks/${taskId}`,
 });
 
+const encode = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
+
 describe("OutcomeLog", () => {
-  it("rebuilds added tasks' details from the answer text they came in, in recording order", () => {
+  it("rebuilds added tasks' details from the answer bytes they came in, in recording order", () => {
     const log = new OutcomeLog();
     const first = [entry("a", 1), entry("b", 2)];
     const second = [entry("c", 3)];
-    const a1 = log.keepAnswer(JSON.stringify({ value: first }));
-    const a2 = log.keepAnswer(JSON.stringify({ value: second }));
+    const a1 = log.keepAnswer(encode({ value: first }));
+    const a2 = log.keepAnswer(encode({ value: second }));
     log.recordAdded("b", 1, first[1]!, a1, 1);
     log.recordAdded("c", 3, second[0]!, a2, 0);
     const error = new BatchError({ kind: "service", code: "TaskExists", message: "exists" });
@@ -68,7 +70,7 @@ describe("OutcomeLog", () => {
     const heard: TaskAddOutcome[] = [];
     const log = new OutcomeLog((outcome) => heard.push(outcome));
     const value = [entry("x", 5)];
-    log.recordAdded("x", 2, value[0]!, log.keepAnswer(JSON.stringify({ value })), 0);
+    log.recordAdded("x", 2, value[0]!, log.keepAnswer(encode({ value })), 0);
     expect(heard).toHaveLength(1);
     log.recordFailed("y", 0, new BatchError({ kind: "client", message: "bad" }));
     expect(heard).toHaveLength(2);

@@ -1,11 +1,12 @@
 // The outcomes of one addMany run, recorded compactly. A task costs a few small-integer array
 // slots (its id; added/failed, reconciled and the attempt count packed in one integer; where its
 // details are) instead of an object of its own, and an added task's details (eTag,
-// lastModified, location) stay in the text of the answer they came in, which is parsed again
-// only if someone reads them. `TaskAddOutcome` objects are built on demand: for the
+// lastModified, location) stay in the bytes of the answer they came in, outside the JS heap,
+// parsed again only if someone reads them. `TaskAddOutcome` objects are built on demand: for the
 // `onTaskResult` listener as each outcome is recorded, and for `results` when it is first read.
-// Keeping every answer's parsed results alive instead made the garbage collector copy and
-// promote five objects per task, which cost more CPU than the rest of addMany's bookkeeping.
+// Keeping every answer's parsed results (or even their text) alive instead made the garbage
+// collector copy, promote and mark them, which cost more CPU than the rest of addMany's
+// bookkeeping.
 import type { TaskAddResult } from "@batch/types";
 import type { BatchError } from "./errors.js";
 
@@ -21,6 +22,8 @@ export interface TaskAddOutcome {
   lastModified?: string;
   location?: string;
 }
+
+const utf8 = new TextDecoder();
 
 // The packed integer: bit 0 added, bit 1 reconciled, the rest the attempt count.
 const addedBit = 1;
@@ -39,7 +42,7 @@ export class OutcomeLog {
   readonly #answerOf: number[] = [];
   /** The entry's position in that answer's `value`, or the index of a failed task's error. */
   readonly #positions: number[] = [];
-  readonly #answers: string[] = [];
+  readonly #answers: (Uint8Array | undefined)[] = [];
   readonly #errors: BatchError[] = [];
   readonly #listener: ((outcome: TaskAddOutcome) => void) | undefined;
 
@@ -61,11 +64,12 @@ export class OutcomeLog {
   }
 
   /**
-   * Keeps the text of an add-collection answer, `{ "value": [TaskAddResult...] }`, for the
-   * details of tasks it added; returns its index for `recordAdded`.
+   * Keeps the body of an add-collection answer, `{ "value": [TaskAddResult...] }` in UTF-8, for
+   * the details of tasks it added; returns its index for `recordAdded`. An answer kept without
+   * a body gives its tasks no details.
    */
-  keepAnswer(text: string): number {
-    return this.#answers.push(text) - 1;
+  keepAnswer(body: Uint8Array | undefined): number {
+    return this.#answers.push(body) - 1;
   }
 
   /** A task the service added: `entry` is `value[position]` of kept answer `answer`. */
@@ -110,7 +114,11 @@ export class OutcomeLog {
     const entryAt = (answer: number, position: number): TaskAddResult | undefined => {
       let value = parsed.get(answer);
       if (value === undefined) {
-        value = (JSON.parse(this.#answers[answer]!) as { value: TaskAddResult[] }).value;
+        const body = this.#answers[answer];
+        value =
+          body === undefined
+            ? []
+            : ((JSON.parse(utf8.decode(body)) as { value?: TaskAddResult[] }).value ?? []);
         parsed.set(answer, value);
       }
       return value[position];

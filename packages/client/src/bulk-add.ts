@@ -77,8 +77,11 @@ export interface AddManyResult {
 export interface CollectionAnswer {
   /** The per-task results. */
   value: TaskAddResult[];
-  /** The body `value` was parsed from: kept, rather than the parsed results, for `results`. */
-  text: string;
+  /**
+   * The bytes `value` was parsed from: kept for `results` rather than the parsed entries, which
+   * the garbage collector would have to copy and promote, five objects per task.
+   */
+  body: Uint8Array | undefined;
   meta: ResponseMeta;
 }
 
@@ -377,7 +380,7 @@ export async function addMany(
       const item = items[i]!;
       const itemSends = item instanceof Tracked ? item.sends : sends;
       if (entry.status === "success") {
-        if (answer < 0) answer = log.keepAnswer(result.text);
+        if (answer < 0) answer = log.keepAnswer(result.body);
         log.recordAdded(item.id, itemSends, entry, answer, j);
         continue;
       }

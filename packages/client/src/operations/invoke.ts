@@ -36,13 +36,15 @@ export interface InvokeOptions {
    * work (e.g. TaskExists for Task_Add). The call then succeeds with `reconciled: true`.
    */
   reconcile?: readonly string[];
+  /** Also return a successful answer's body as bytes (see `Invocation`). */
+  keepBody?: boolean;
 }
 
 export interface RawAnswer {
   data?: unknown;
   error?: unknown;
-  /** The body as text ("" when there was none). */
-  text: string;
+  /** A successful answer's body, when asked for with `keepBody`. */
+  body?: Uint8Array | undefined;
   response: Response;
 }
 
@@ -50,8 +52,11 @@ export type Invocation =
   | {
       kind: "ok";
       data: unknown;
-      /** The body `data` was parsed from ("" when there was none or the call was reconciled). */
-      text: string;
+      /**
+       * With `keepBody`, the bytes `data` was parsed from (undefined without a body): a caller
+       * that must keep an answer keeps these, outside the JS heap, rather than the parsed objects.
+       */
+      body: Uint8Array | undefined;
       meta: ResponseMeta;
       reconciled: boolean;
     }
@@ -71,7 +76,7 @@ export async function invoke(
       body: options.body,
       record,
     });
-    answer = await readAnswer(response);
+    answer = await readAnswer(response, options.keepBody);
   } catch (error) {
     if (isBatchError(error) || !(error instanceof SyntaxError)) throw error;
     throw new BatchError({
@@ -87,7 +92,7 @@ export async function invoke(
   const { response } = answer;
   const meta = readMeta(response, record);
   if (response.ok) {
-    return { kind: "ok", data: answer.data, text: answer.text, meta, reconciled: false };
+    return { kind: "ok", data: answer.data, body: answer.body, meta, reconciled: false };
   }
   if (response.status === 304) return { kind: "notModified", meta };
   const error = serviceError(response, answer.error, {
@@ -100,24 +105,34 @@ export async function invoke(
     options.reconcile?.includes(error.code) &&
     record.uncertainAttempts > 0
   ) {
-    return { kind: "ok", data: undefined, text: "", meta, reconciled: true };
+    return { kind: "ok", data: undefined, body: undefined, meta, reconciled: true };
   }
   throw error;
 }
 
-/** Reads an answer's body: JSON on success (none for 204, 304 or an empty body), else JSON or text. */
-export async function readAnswer(response: Response): Promise<RawAnswer> {
+const utf8 = new TextDecoder();
+
+/**
+ * Reads an answer's body: JSON on success (none for 204, 304 or an empty body), else JSON or
+ * text. With `keepBody`, a successful answer's bytes are returned too.
+ */
+export async function readAnswer(response: Response, keepBody = false): Promise<RawAnswer> {
   const empty =
     response.status === 204 ||
     response.status === 304 ||
     response.headers.get("content-length") === "0";
+  if (keepBody && response.ok && !empty) {
+    const body = new Uint8Array(await response.arrayBuffer());
+    if (body.byteLength === 0) return { data: undefined, response };
+    return { data: JSON.parse(utf8.decode(body)), body, response };
+  }
   const text = empty ? "" : await response.text();
-  if (response.ok) return { data: text === "" ? undefined : JSON.parse(text), text, response };
+  if (response.ok) return { data: text === "" ? undefined : JSON.parse(text), response };
   let error: unknown = text;
   try {
     error = JSON.parse(text);
   } catch {
     // not JSON: keep the text
   }
-  return { error, text, response };
+  return { error, response };
 }

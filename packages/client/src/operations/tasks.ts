@@ -105,11 +105,12 @@ export function createTaskOperations(context: OperationContext): TaskOperations 
     jobId: string,
     json: string,
     options: TaskAddCollectionOptions,
+    keepBody = false,
   ): Promise<Invocation> {
     assertId("jobId", jobId);
     return invoke(
       context,
-      { operation: "Task_AddCollection", signal: options.signal, body: json },
+      { operation: "Task_AddCollection", signal: options.signal, body: json, keepBody },
       operationRequest(context.baseUrl, "post", "/jobs/{jobId}/addtaskcollection", {
         path: { jobId },
         query: { "api-version": apiVersion, timeout: options.timeout },
@@ -159,12 +160,12 @@ export function createTaskOperations(context: OperationContext): TaskOperations 
       assertId("jobId", jobId);
       return addMany(
         async (json, callOptions) => {
-          const invocation = await addCollectionJson(jobId, json, callOptions);
+          const invocation = await addCollectionJson(jobId, json, callOptions, true);
           const ok = invocation.kind === "ok";
           const data = ok ? (invocation.data as TaskAddCollectionResult | undefined) : undefined;
           return {
             value: data?.value ?? [],
-            text: ok ? invocation.text : "",
+            body: ok ? invocation.body : undefined,
             meta: invocation.meta,
           };
         },
