@@ -1,33 +1,19 @@
 import { builtinModules, createRequire } from "node:module";
-import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
 import { builtinsViaRequire } from "./builtins-via-require.mjs";
+import { runBundled } from "./run-bundled.test-support.mjs";
 
 const realRequire = createRequire(import.meta.url);
 
-/** Bundles `source` with the plugin and runs it, recording which built-ins it requires. */
+/** Runs `source` bundled with the plugin, recording which built-ins it requires. */
 async function bundleAndRun(source) {
-  const result = await build({
-    stdin: { contents: source, loader: "js", resolveDir: import.meta.dirname },
-    bundle: true,
-    write: false,
-    platform: "node",
-    format: "cjs",
-    plugins: [builtinsViaRequire()],
-    logLevel: "silent",
-  });
   const required = [];
   const require = (id) => {
     if (builtinModules.includes(id.replace(/^node:/, ""))) required.push(id);
     return realRequire(id);
   };
-  const module = { exports: {} };
-  new Function("require", "module", "exports", result.outputFiles[0].text)(
-    require,
-    module,
-    module.exports,
-  );
-  return { exports: module.exports, required };
+  const exports = await runBundled(source, { plugins: [builtinsViaRequire()], require });
+  return { exports, required };
 }
 
 describe("builtinsViaRequire", () => {

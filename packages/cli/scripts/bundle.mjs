@@ -22,6 +22,7 @@ import { builtinsViaRequire } from "./builtins-via-require.mjs";
 import { deferredModules } from "./deferred-modules.mjs";
 import { lazyAssert } from "./lazy-assert.mjs";
 import { lazyStringWidth } from "./lazy-string-width.mjs";
+import { nodeBundleOptions } from "./node-bundle-options.mjs";
 import { yargsWithoutArgumentChecks } from "./yargs-without-argument-checks.mjs";
 import { yargsWithoutPackageLookup } from "./yargs-without-package-lookup.mjs";
 
@@ -36,15 +37,8 @@ const escapedCommentEnd = "*\x7f/";
 // 1. The CLI as the body of `function (require, module, exports, __bundleUrl, __deferredSource)`.
 const deferredSources = new Map();
 const app = await build({
+  ...nodeBundleOptions(target),
   entryPoints: [join(root, "src", "main.ts")],
-  write: false,
-  bundle: true,
-  platform: "node",
-  format: "cjs",
-  target,
-  minify: true,
-  legalComments: "none",
-  charset: "ascii",
   // Optional at run time: loaded with import() only for `--auth entra`, never bundled.
   external: ["@azure/identity"],
   plugins: [

@@ -12,6 +12,7 @@
 // The import resolves to `{ default: module.exports }`, like a CommonJS package imported from
 // ESM, so callers read `(await import(name)).default ?? module`.
 import { build } from "esbuild";
+import { nodeBundleOptions } from "./node-bundle-options.mjs";
 
 const namespace = "deferred-module";
 
@@ -31,19 +32,12 @@ export function deferredModules(packages, { target, sources }) {
       });
       pluginBuild.onLoad({ filter: /.*/, namespace }, async (args) => {
         const inner = await build({
+          ...nodeBundleOptions(target),
           stdin: {
             contents: `module.exports = require(${JSON.stringify(args.path)});`,
             resolveDir: args.pluginData.resolveDir,
             loader: "js",
           },
-          bundle: true,
-          write: false,
-          platform: "node",
-          format: "cjs",
-          target,
-          minify: true,
-          legalComments: "none",
-          charset: "ascii",
           // import.meta does not exist in a function body; hand the bundle's own URL in.
           define: { "import.meta.url": "__deferredModuleUrl" },
           logLevel: "silent",

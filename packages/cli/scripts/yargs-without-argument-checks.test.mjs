@@ -1,36 +1,19 @@
 import { createRequire } from "node:module";
-import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
+import { runBundled } from "./run-bundled.test-support.mjs";
 import { yargsWithoutArgumentChecks } from "./yargs-without-argument-checks.mjs";
 
 const require = createRequire(import.meta.url);
 
 /** Runs a bundled yargs program that misuses .version(), and collects yargs' warnings. */
 async function warnings(plugins) {
-  const result = await build({
-    stdin: {
-      contents: 'import yargs from "yargs";\nyargs([]).version(1, 2, 3, 4);',
-      loader: "js",
-      resolveDir: import.meta.dirname,
-    },
-    bundle: true,
-    write: false,
-    platform: "node",
-    format: "cjs",
-    define: { "import.meta.url": "__bundleUrl" },
-    plugins,
-    logLevel: "silent",
-  });
   const warned = [];
   const console = { ...globalThis.console, warn: (message) => warned.push(String(message)) };
-  new Function(
-    "require",
-    "module",
-    "exports",
-    "__bundleUrl",
-    "console",
-    result.outputFiles[0].text,
-  )(require, { exports: {} }, {}, import.meta.url, console);
+  await runBundled('import yargs from "yargs";\nyargs([]).version(1, 2, 3, 4);', {
+    plugins,
+    require,
+    console,
+  });
   return warned;
 }
 

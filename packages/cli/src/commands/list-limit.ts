@@ -55,6 +55,30 @@ export interface PageLike<T> {
   continuationToken: string | undefined;
 }
 
+export interface PrintListOptions {
+  /** From itemLimit(): at most this many items, or undefined for all. */
+  limit: number | undefined;
+  /** --max-results, the page size asked of the service. */
+  maxResults: number | undefined;
+  view: TableView;
+  /** What the items are, for the note when the list stops early ("tasks"). */
+  noun: string;
+}
+
+/** Prints a paged list up to the limit, asking for pages no larger than it needs. */
+export function printList<T>(
+  context: CommandContext,
+  list: { byPage(settings: { maxPageSize?: number }): AsyncIterable<PageLike<T>> },
+  options: PrintListOptions,
+): Promise<number> {
+  const maxPageSize = pageSize(options.maxResults, options.limit);
+  return printPages(
+    context,
+    list.byPage(maxPageSize === undefined ? {} : { maxPageSize }),
+    options,
+  );
+}
+
 /** Prints pages as they arrive, up to the limit; returns how many items were printed. */
 export async function printPages<T>(
   context: CommandContext,

@@ -105,6 +105,12 @@ const cases: BadInput[] = [
     line: /^error: InvalidPropertyValue: .*\(request-id [^)]+\)$/,
   },
   {
+    name: "an id the client refuses before sending",
+    args: () => ["task", "get", "--job-id", "..", "--task-id", "t"],
+    code: 2,
+    line: /^error: InvalidId: jobId must be a non-empty string other than "\." and "\.\."/,
+  },
+  {
     name: "unknown job",
     args: () => ["task", "list", "--job-id", "no-such-job"],
     code: 4,

@@ -27,6 +27,8 @@ describe("exitCodeForError", () => {
     [{ kind: "aborted" }, ExitCode.interrupted],
     [{ kind: "client", code: "InvalidTaskCount" }, ExitCode.usage],
     [{ kind: "client", code: "CredentialUnavailable" }, ExitCode.auth],
+    [{ kind: "client", code: "InvalidId" }, ExitCode.usage],
+    [{ kind: "client", code: "InvalidNextLink" }, ExitCode.general],
   ])("maps BatchError %o to %i", (fields, expected) => {
     expect(exitCodeForError(batchError(fields))).toBe(expected);
   });

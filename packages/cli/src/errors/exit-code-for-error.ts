@@ -14,6 +14,8 @@ const codeExitCodes: Record<string, ExitCodeValue> = {
   OperationTimedOut: ExitCode.throttledOrTimedOut,
   ServerBusy: ExitCode.throttledOrTimedOut,
   TooManyRequests: ExitCode.throttledOrTimedOut,
+  // Refused by the client, but the fault is the service's: a next-page link to another host.
+  InvalidNextLink: ExitCode.general,
 };
 
 function exitCodeForStatus(status: number): ExitCodeValue {

@@ -6,17 +6,10 @@ import { confirm } from "../../terminal/confirm.js";
 import type { CliRuntime } from "../command-context.js";
 import type { GlobalArgs } from "../global-args.js";
 import { type JobIdArgs, withJobId } from "../id-options.js";
-import {
-  type CallArgs,
-  type ConditionalArgs,
-  callOptions,
-  conditionalOptions,
-  withCallOptions,
-  withConditionalOptions,
-} from "../operation-options.js";
+import { type WriteArgs, withWriteOptions, writeOptions } from "../operation-kinds.js";
 import { runHandler } from "../run-handler.js";
 
-type JobDeleteArgs = JobIdArgs & CallArgs & ConditionalArgs & { yes?: boolean; force?: boolean };
+type JobDeleteArgs = JobIdArgs & WriteArgs & { yes?: boolean; force?: boolean };
 
 export function jobDeleteCommand(
   runtime: CliRuntime,
@@ -26,7 +19,7 @@ export function jobDeleteCommand(
     aliases: ["rm"],
     describe: "Delete a job and all its tasks",
     builder: (yargs) =>
-      withConditionalOptions(withCallOptions(withJobId(yargs)))
+      withWriteOptions(withJobId(yargs))
         .option("yes", { alias: "y", type: "boolean", describe: "Do not ask for confirmation" })
         .option("force", {
           type: "boolean",
@@ -34,16 +27,11 @@ export function jobDeleteCommand(
         })
         .example("$0 job delete --job-id j1 --yes", "Delete without asking") as never,
     handler: runHandler<JobDeleteArgs>(runtime, async (args, context) => {
-      await confirm(
-        context.io,
-        `Delete job ${args.jobId} and all its tasks?`,
-        args.yes,
-        context.signal,
-      );
+      const question = `Delete job ${args.jobId} and all its tasks?`;
+      await confirm(context.io, question, args.yes, context.signal);
       const client = await openClient(context);
       const result = await client.jobs.delete(args.jobId, {
-        ...callOptions(args, context.signal),
-        ...conditionalOptions(args),
+        ...writeOptions(args, context.signal),
         ...(args.force === undefined ? {} : { force: args.force }),
       });
       await context.output.value(describeWrite({ jobId: args.jobId, deleting: true }, result));

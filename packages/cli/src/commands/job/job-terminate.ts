@@ -5,19 +5,10 @@ import { describeWrite } from "../../output/write-result.js";
 import type { CliRuntime } from "../command-context.js";
 import type { GlobalArgs } from "../global-args.js";
 import { type JobIdArgs, withJobId } from "../id-options.js";
-import {
-  type CallArgs,
-  type ConditionalArgs,
-  callOptions,
-  conditionalOptions,
-  withCallOptions,
-  withConditionalOptions,
-} from "../operation-options.js";
+import { type WriteArgs, withWriteOptions, writeOptions } from "../operation-kinds.js";
 import { runHandler } from "../run-handler.js";
 
-type JobTerminateArgs = JobIdArgs &
-  CallArgs &
-  ConditionalArgs & { terminateReason?: string; force?: boolean };
+type JobTerminateArgs = JobIdArgs & WriteArgs & { terminateReason?: string; force?: boolean };
 
 export function jobTerminateCommand(
   runtime: CliRuntime,
@@ -27,7 +18,7 @@ export function jobTerminateCommand(
     aliases: ["stop"],
     describe: "Terminate a job (its running tasks are terminated)",
     builder: (yargs) =>
-      withConditionalOptions(withCallOptions(withJobId(yargs)))
+      withWriteOptions(withJobId(yargs))
         .option("terminate-reason", {
           type: "string",
           describe: 'Recorded on the job (default "UserTerminate")',
@@ -40,8 +31,7 @@ export function jobTerminateCommand(
     handler: runHandler<JobTerminateArgs>(runtime, async (args, context) => {
       const client = await openClient(context);
       const result = await client.jobs.terminate(args.jobId, {
-        ...callOptions(args, context.signal),
-        ...conditionalOptions(args),
+        ...writeOptions(args, context.signal),
         ...(args.terminateReason === undefined ? {} : { terminateReason: args.terminateReason }),
         ...(args.force === undefined ? {} : { force: args.force }),
       });

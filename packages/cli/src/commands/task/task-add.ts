@@ -12,6 +12,7 @@ import type { GlobalArgs } from "../global-args.js";
 import { type JobIdArgs, withJobId } from "../id-options.js";
 import { type CallArgs, callOptions, withCallOptions } from "../operation-options.js";
 import { runHandler } from "../run-handler.js";
+import { withConstraintOptions } from "./constraint-options.js";
 
 type TaskAddArgs = JobIdArgs & CallArgs & TaskFlags & { jsonFile?: string };
 
@@ -24,35 +25,23 @@ export function taskAddCommand(
     aliases: ["create"],
     describe: "Add one task to a job",
     builder: (yargs) =>
-      withCallOptions(withJobId(yargs))
-        .option("task-id", {
-          alias: "id",
-          type: "string",
-          describe: "Id of the task",
-          group: "Ids:",
-        })
-        .option("json-file", {
-          type: "string",
-          describe: "A file holding the task as JSON (TaskAddParameter); - reads stdin",
-          group,
-        })
-        .option("command-line", { type: "string", describe: "The command to run", group })
-        .option("display-name", { type: "string", describe: "A display name", group })
-        .option("max-wall-clock-time", {
-          type: "string",
-          describe: "Longest run time, e.g. 2h or PT2H",
-          group,
-        })
-        .option("retention-time", {
-          type: "string",
-          describe: "How long to keep the task's files, e.g. 7d",
-          group,
-        })
-        .option("max-task-retry-count", {
-          type: "number",
-          describe: "Retries after a failure; -1 for no limit",
-          group,
-        })
+      withConstraintOptions(
+        withCallOptions(withJobId(yargs))
+          .option("task-id", {
+            alias: "id",
+            type: "string",
+            describe: "Id of the task",
+            group: "Ids:",
+          })
+          .option("json-file", {
+            type: "string",
+            describe: "A file holding the task as JSON (TaskAddParameter); - reads stdin",
+            group,
+          })
+          .option("command-line", { type: "string", describe: "The command to run", group })
+          .option("display-name", { type: "string", describe: "A display name", group }),
+        group,
+      )
         .option("required-slots", {
           type: "number",
           describe: "Scheduling slots the task needs",

@@ -6,17 +6,10 @@ import { confirm } from "../../terminal/confirm.js";
 import type { CliRuntime } from "../command-context.js";
 import type { GlobalArgs } from "../global-args.js";
 import { type JobIdArgs, type TaskIdArgs, withJobId, withTaskId } from "../id-options.js";
-import {
-  type CallArgs,
-  type ConditionalArgs,
-  callOptions,
-  conditionalOptions,
-  withCallOptions,
-  withConditionalOptions,
-} from "../operation-options.js";
+import { type WriteArgs, withWriteOptions, writeOptions } from "../operation-kinds.js";
 import { runHandler } from "../run-handler.js";
 
-type TaskDeleteArgs = JobIdArgs & TaskIdArgs & CallArgs & ConditionalArgs & { yes?: boolean };
+type TaskDeleteArgs = JobIdArgs & TaskIdArgs & WriteArgs & { yes?: boolean };
 
 export function taskDeleteCommand(
   runtime: CliRuntime,
@@ -26,7 +19,7 @@ export function taskDeleteCommand(
     aliases: ["rm"],
     describe: "Delete a task and its files",
     builder: (yargs) =>
-      withConditionalOptions(withCallOptions(withTaskId(withJobId(yargs))))
+      withWriteOptions(withTaskId(withJobId(yargs)))
         .option("yes", { alias: "y", type: "boolean", describe: "Do not ask for confirmation" })
         .example("$0 task delete --job-id j1 --task-id t1", "Delete after confirming")
         .example(
@@ -34,20 +27,13 @@ export function taskDeleteCommand(
           "Delete without asking (scripts)",
         ) as never,
     handler: runHandler<TaskDeleteArgs>(runtime, async (args, context) => {
-      await confirm(
-        context.io,
-        `Delete task ${args.taskId} of job ${args.jobId}?`,
-        args.yes,
-        context.signal,
-      );
+      const question = `Delete task ${args.taskId} of job ${args.jobId}?`;
+      await confirm(context.io, question, args.yes, context.signal);
       const client = await openClient(context);
-      const result = await client.tasks.delete(args.jobId, args.taskId, {
-        ...callOptions(args, context.signal),
-        ...conditionalOptions(args),
-      });
-      await context.output.value(
-        describeWrite({ jobId: args.jobId, taskId: args.taskId, deleted: true }, result),
-      );
+      const options = writeOptions(args, context.signal);
+      const result = await client.tasks.delete(args.jobId, args.taskId, options);
+      const identity = { jobId: args.jobId, taskId: args.taskId, deleted: true };
+      await context.output.value(describeWrite(identity, result));
       return undefined;
     }),
   };

@@ -1,28 +1,15 @@
 // `batch task get` (az: show): one task.
-import { isNotModified } from "@batch/client";
 import type { CommandModule } from "yargs";
 import { openClient } from "../../client/open-client.js";
 import { taskView } from "../../output/table-view.js";
 import type { CliRuntime } from "../command-context.js";
 import type { GlobalArgs } from "../global-args.js";
 import { type JobIdArgs, type TaskIdArgs, withJobId, withTaskId } from "../id-options.js";
-import { notModifiedError } from "../not-modified.js";
-import {
-  type CallArgs,
-  type ConditionalArgs,
-  callOptions,
-  conditionalOptions,
-  type ExpandArgs,
-  type SelectArgs,
-  selectOptions,
-  withCallOptions,
-  withConditionalOptions,
-  withExpandOption,
-  withSelectOption,
-} from "../operation-options.js";
+import { modifiedOrThrow } from "../not-modified.js";
+import { type ReadArgs, readOptions, withReadOptions } from "../operation-kinds.js";
 import { runHandler } from "../run-handler.js";
 
-type TaskGetArgs = JobIdArgs & TaskIdArgs & CallArgs & ConditionalArgs & SelectArgs & ExpandArgs;
+type TaskGetArgs = JobIdArgs & TaskIdArgs & ReadArgs;
 
 export function taskGetCommand(
   runtime: CliRuntime,
@@ -32,9 +19,7 @@ export function taskGetCommand(
     aliases: ["show"],
     describe: "Show one task",
     builder: (yargs) =>
-      withConditionalOptions(
-        withCallOptions(withExpandOption(withSelectOption(withTaskId(withJobId(yargs))))),
-      )
+      withReadOptions(withTaskId(withJobId(yargs)))
         .example("$0 task get --job-id j1 --task-id t1", "Show a task")
         .example(
           "$0 task get --job-id j1 --task-id t1 --select id,state --query state -o tsv",
@@ -46,13 +31,12 @@ export function taskGetCommand(
         ) as never,
     handler: runHandler<TaskGetArgs>(runtime, async (args, context) => {
       const client = await openClient(context);
-      const task = await client.tasks.get(args.jobId, args.taskId, {
-        ...callOptions(args, context.signal),
-        ...conditionalOptions(args),
-        ...selectOptions(args),
-      });
-      if (isNotModified(task)) throw notModifiedError(`task ${args.taskId}`);
-      await context.output.value(task, taskView);
+      const task = await client.tasks.get(
+        args.jobId,
+        args.taskId,
+        readOptions(args, context.signal),
+      );
+      await context.output.value(modifiedOrThrow(task, `task ${args.taskId}`), taskView);
       return undefined;
     }),
   };

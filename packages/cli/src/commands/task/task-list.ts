@@ -5,29 +5,11 @@ import { taskView } from "../../output/table-view.js";
 import type { CliRuntime } from "../command-context.js";
 import type { GlobalArgs } from "../global-args.js";
 import { type JobIdArgs, withJobId } from "../id-options.js";
-import {
-  itemLimit,
-  type ListLimitArgs,
-  pageSize,
-  printPages,
-  withListLimitOptions,
-} from "../list-limit.js";
-import {
-  type CallArgs,
-  callOptions,
-  type ExpandArgs,
-  type FilterArgs,
-  filterOptions,
-  type SelectArgs,
-  selectOptions,
-  withCallOptions,
-  withExpandOption,
-  withFilterOptions,
-  withSelectOption,
-} from "../operation-options.js";
+import { itemLimit, printList } from "../list-limit.js";
+import { type ListArgs, listOptions, withListOptions } from "../operation-kinds.js";
 import { runHandler } from "../run-handler.js";
 
-type TaskListArgs = JobIdArgs & CallArgs & SelectArgs & ExpandArgs & FilterArgs & ListLimitArgs;
+type TaskListArgs = JobIdArgs & ListArgs;
 
 export function taskListCommand(
   runtime: CliRuntime,
@@ -37,11 +19,7 @@ export function taskListCommand(
     aliases: ["ls"],
     describe: "List the tasks of a job",
     builder: (yargs) =>
-      withCallOptions(
-        withListLimitOptions(
-          withFilterOptions(withExpandOption(withSelectOption(withJobId(yargs)))),
-        ),
-      )
+      withListOptions(withJobId(yargs))
         .example("$0 task list --job-id j1 -o table", "The first 1000 tasks as a table")
         .example(
           "$0 task list --job-id j1 --filter \"executionInfo/result eq 'failure'\" --select id,executionInfo --all",
@@ -54,14 +32,10 @@ export function taskListCommand(
     handler: runHandler<TaskListArgs>(runtime, async (args, context) => {
       const limit = itemLimit(args);
       const client = await openClient(context);
-      const tasks = client.tasks.list(args.jobId, {
-        ...callOptions(args, context.signal),
-        ...selectOptions(args),
-        ...filterOptions(args),
-      });
-      const maxPageSize = pageSize(args.maxResults, limit);
-      await printPages(context, tasks.byPage(maxPageSize === undefined ? {} : { maxPageSize }), {
+      const tasks = client.tasks.list(args.jobId, listOptions(args, context.signal));
+      await printList(context, tasks, {
         limit,
+        maxResults: args.maxResults,
         view: taskView,
         noun: "tasks",
       });

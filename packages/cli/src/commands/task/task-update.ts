@@ -8,25 +8,11 @@ import { describeWrite } from "../../output/write-result.js";
 import type { CliRuntime } from "../command-context.js";
 import type { GlobalArgs } from "../global-args.js";
 import { type JobIdArgs, type TaskIdArgs, withJobId, withTaskId } from "../id-options.js";
-import {
-  type CallArgs,
-  type ConditionalArgs,
-  callOptions,
-  conditionalOptions,
-  withCallOptions,
-  withConditionalOptions,
-} from "../operation-options.js";
+import { type WriteArgs, withWriteOptions, writeOptions } from "../operation-kinds.js";
 import { runHandler } from "../run-handler.js";
+import { type ConstraintArgs, withConstraintOptions } from "./constraint-options.js";
 
-type TaskUpdateArgs = JobIdArgs &
-  TaskIdArgs &
-  CallArgs &
-  ConditionalArgs & {
-    jsonFile?: string;
-    maxWallClockTime?: string;
-    retentionTime?: string;
-    maxTaskRetryCount?: number;
-  };
+type TaskUpdateArgs = JobIdArgs & TaskIdArgs & WriteArgs & ConstraintArgs & { jsonFile?: string };
 
 export function taskUpdateCommand(
   runtime: CliRuntime,
@@ -37,22 +23,7 @@ export function taskUpdateCommand(
     aliases: ["reset"],
     describe: "Change a task's constraints",
     builder: (yargs) =>
-      withConditionalOptions(withCallOptions(withTaskId(withJobId(yargs))))
-        .option("max-wall-clock-time", {
-          type: "string",
-          describe: "Longest run time, e.g. 2h or PT2H",
-          group,
-        })
-        .option("retention-time", {
-          type: "string",
-          describe: "How long to keep the task's files, e.g. 7d",
-          group,
-        })
-        .option("max-task-retry-count", {
-          type: "number",
-          describe: "Retries after a failure; -1 for no limit",
-          group,
-        })
+      withConstraintOptions(withWriteOptions(withTaskId(withJobId(yargs))), group)
         .option("json-file", {
           type: "string",
           describe: 'TaskConstraints as JSON, bare or as {"constraints": {...}}; - reads stdin',
@@ -76,16 +47,10 @@ export function taskUpdateCommand(
             );
       const body = mergeConstraints(fromFile, constraintsFromFlags(args));
       const client = await openClient(context);
-      const result = await client.tasks.update(args.jobId, args.taskId, body, {
-        ...callOptions(args, context.signal),
-        ...conditionalOptions(args),
-      });
-      await context.output.value(
-        describeWrite(
-          { jobId: args.jobId, taskId: args.taskId, constraints: body.constraints },
-          result,
-        ),
-      );
+      const options = writeOptions(args, context.signal);
+      const result = await client.tasks.update(args.jobId, args.taskId, body, options);
+      const identity = { jobId: args.jobId, taskId: args.taskId, constraints: body.constraints };
+      await context.output.value(describeWrite(identity, result));
       return undefined;
     }),
   };

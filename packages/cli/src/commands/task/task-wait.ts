@@ -2,6 +2,7 @@
 // completed, with a bar of counts by state on a terminal. The exit status is the answer:
 // 0 every task succeeded, 7 some failed, 6 --timeout passed first. The last counts are
 // printed in every case, with the ids of failed tasks.
+import type { TaskStateSummary } from "@batch/client";
 import type { CommandModule } from "yargs";
 import { openClient } from "../../client/open-client.js";
 import { ExitCode, type ExitCodeValue } from "../../exit-codes.js";
@@ -14,17 +15,6 @@ import { type JobIdArgs, withJobId } from "../id-options.js";
 import { runHandler } from "../run-handler.js";
 
 type TaskWaitArgs = JobIdArgs & { filter?: string; timeout?: string; interval: string };
-
-export interface WaitSummary {
-  total: number;
-  active: number;
-  preparing: number;
-  running: number;
-  completed: number;
-  succeeded: number;
-  failed: number;
-  failedTaskIds: string[];
-}
 
 export function taskWaitCommand(
   runtime: CliRuntime,
@@ -71,7 +61,7 @@ export function taskWaitCommand(
         },
         0,
       );
-      let last: WaitSummary | undefined;
+      let last: TaskStateSummary | undefined;
       try {
         last = await client.tasks.waitFor(args.jobId, {
           pollIntervalMs,
@@ -97,15 +87,10 @@ export function taskWaitCommand(
   };
 }
 
-function printable(summary: WaitSummary): WaitSummary {
-  return {
-    total: summary.total,
-    active: summary.active,
-    preparing: summary.preparing,
-    running: summary.running,
-    completed: summary.completed,
-    succeeded: summary.succeeded,
-    failed: summary.failed,
-    failedTaskIds: summary.failedTaskIds,
-  };
+/** The counts without the client's bookkeeping (how many polls it made). */
+function printable({
+  polls: _polls,
+  ...counts
+}: TaskStateSummary): Omit<TaskStateSummary, "polls"> {
+  return counts;
 }

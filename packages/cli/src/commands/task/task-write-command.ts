@@ -8,18 +8,10 @@ import { describeWrite, type WriteResultLike } from "../../output/write-result.j
 import type { CliRuntime } from "../command-context.js";
 import type { GlobalArgs } from "../global-args.js";
 import { type JobIdArgs, type TaskIdArgs, withJobId, withTaskId } from "../id-options.js";
-import {
-  type CallArgs,
-  type ConditionalArgs,
-  callOptions,
-  conditionalOptions,
-  withCallOptions,
-  withConditionalOptions,
-} from "../operation-options.js";
+import { type WriteArgs, withWriteOptions, writeOptions } from "../operation-kinds.js";
 import { runHandler } from "../run-handler.js";
 
-type TaskWriteArgs = JobIdArgs & TaskIdArgs & CallArgs & ConditionalArgs;
-type Options = ReturnType<typeof callOptions> & ReturnType<typeof conditionalOptions>;
+type TaskWriteArgs = JobIdArgs & TaskIdArgs & WriteArgs;
 
 export interface TaskWriteSpec {
   command: string;
@@ -32,7 +24,7 @@ export interface TaskWriteSpec {
     client: BatchClient,
     jobId: string,
     taskId: string,
-    options: Options,
+    options: ReturnType<typeof writeOptions>,
   ): Promise<WriteResultLike>;
 }
 
@@ -45,20 +37,18 @@ export function taskWriteCommand(
     aliases: spec.aliases,
     describe: spec.describe,
     builder: (yargs) => {
-      let built = withConditionalOptions(withCallOptions(withTaskId(withJobId(yargs))));
-      for (const [example, description] of spec.examples)
+      let built = withWriteOptions(withTaskId(withJobId(yargs)));
+      for (const [example, description] of spec.examples) {
         built = built.example(example, description);
+      }
       return built as never;
     },
     handler: runHandler<TaskWriteArgs>(runtime, async (args, context) => {
       const client = await openClient(context);
-      const result = await spec.send(client, args.jobId, args.taskId, {
-        ...callOptions(args, context.signal),
-        ...conditionalOptions(args),
-      });
-      await context.output.value(
-        describeWrite({ jobId: args.jobId, taskId: args.taskId, [spec.outcome]: true }, result),
-      );
+      const options = writeOptions(args, context.signal);
+      const result = await spec.send(client, args.jobId, args.taskId, options);
+      const identity = { jobId: args.jobId, taskId: args.taskId, [spec.outcome]: true };
+      await context.output.value(describeWrite(identity, result));
       return undefined;
     }),
   };
