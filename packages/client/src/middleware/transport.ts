@@ -4,14 +4,18 @@ import { linkAbort } from "../abort-link.js";
 import { abortedError, BatchError } from "../errors.js";
 import type { FetchLike, Next } from "../pipeline.js";
 import { headersInit } from "../request-headers.js";
+import { releasesSignalListeners } from "../transport/releases-signal.js";
 
 export function transportStep(fetchImpl: FetchLike): Next {
+  const direct = releasesSignalListeners(fetchImpl);
   return async (request, context) => {
     // A per-attempt child of the caller's signal: the fetch implementation may keep listeners on
-    // the signal it is given until the request is garbage collected.
+    // the signal it is given until the request is garbage collected (unless it is marked as one
+    // that does not).
     let signal = context.attemptSignal;
     let unlink: (() => void) | undefined;
-    if (signal === undefined && context.signal !== undefined) {
+    if (signal === undefined && direct) signal = context.signal;
+    else if (signal === undefined && context.signal !== undefined) {
       const controller = new AbortController();
       unlink = linkAbort(context.signal, controller);
       signal = controller.signal;

@@ -6,6 +6,7 @@ import * as http from "node:http";
 import * as https from "node:https";
 import { BufferedResponse } from "./buffered-response.js";
 import { RawHeaders } from "./raw-headers.js";
+import { releasesSignal } from "./releases-signal.js";
 
 export interface NodeHttpFetchOptions {
   /** Reuse connections between requests (default true). */
@@ -121,6 +122,8 @@ export function createNodeHttpFetch(options: NodeHttpFetchOptions = {}): NodeHtt
       httpAgent.destroy();
       httpsAgent.destroy();
     },
+    // Its abort listener goes when the request settles (see `finish`).
+    [releasesSignal]: true as const,
   });
 }
 
