@@ -68,6 +68,8 @@ export function createBatchService(options: BatchServiceOptions = {}) {
     baseUrl: options.baseUrl ?? `https://${accountName}.eastus.batch.azure.com`,
   };
   executor.attach(engine.host());
+  // A store that already holds jobs (a persistent one, after a restart) carries on from there.
+  engine.recover();
 
   return {
     accountName,

@@ -1,7 +1,8 @@
 // Task dependencies of one job. A dependent walks its parents in order (taskIds, then every id
 // of each taskIdRange) and waits on the first one not yet satisfied, registered under that
 // parent's id only; when that parent completes, the walk resumes from there. So each parent of
-// each dependent is checked a small number of times, whatever the fan-in.
+// each dependent is checked a small number of times, whatever the fan-in. Dependents are kept
+// by sequence number and id, never by object, so the records can live in any store.
 
 import type { TaskDependencies } from "@batch/types";
 import type { TaskRecord } from "../store/records.js";
@@ -19,12 +20,18 @@ export function parentIdAt(deps: TaskDependencies, index: number): string | unde
   return undefined;
 }
 
+/** A task waiting on a parent: its id, and its sequence number to tell it from a later one. */
+export interface Dependent {
+  seq: number;
+  id: string;
+}
+
 export class DependencyIndex {
-  private readonly waiters = new Map<string, Set<TaskRecord>>();
+  private readonly waiters = new Map<string, Map<number, string>>();
 
   /**
-   * Moves the dependent past every satisfied parent. Returns true when none is left (the task
-   * may run); otherwise registers it under the parent it now waits for.
+   * Moves the dependent's cursor past every satisfied parent. Returns true when none is left
+   * (the task may run); otherwise registers it under the parent it now waits for.
    */
   advance(task: TaskRecord, isSatisfied: (parentId: string) => boolean): boolean {
     const deps = task.spec.dependsOn;
@@ -40,12 +47,12 @@ export class DependencyIndex {
       if (!isSatisfied(parentId)) {
         task.dependencyCursor = cursor;
         const key = parentId.toLowerCase();
-        let set = this.waiters.get(key);
-        if (!set) {
-          set = new Set();
-          this.waiters.set(key, set);
+        let dependents = this.waiters.get(key);
+        if (!dependents) {
+          dependents = new Map();
+          this.waiters.set(key, dependents);
         }
-        set.add(task);
+        dependents.set(task.seq, task.id);
         return false;
       }
       cursor += 1;
@@ -53,9 +60,9 @@ export class DependencyIndex {
   }
 
   /** The dependents waiting on this parent; they should `advance` again. */
-  waitingOn(parentId: string): TaskRecord[] {
-    const set = this.waiters.get(parentId.toLowerCase());
-    return set ? [...set] : [];
+  waitingOn(parentId: string): Dependent[] {
+    const dependents = this.waiters.get(parentId.toLowerCase());
+    return dependents ? [...dependents].map(([seq, id]) => ({ seq, id })) : [];
   }
 
   forget(task: TaskRecord): void {
@@ -64,9 +71,9 @@ export class DependencyIndex {
     const parentId = parentIdAt(deps, task.dependencyCursor);
     if (parentId === undefined) return;
     const key = parentId.toLowerCase();
-    const set = this.waiters.get(key);
-    if (!set) return;
-    set.delete(task);
-    if (set.size === 0) this.waiters.delete(key);
+    const dependents = this.waiters.get(key);
+    if (!dependents) return;
+    dependents.delete(task.seq);
+    if (dependents.size === 0) this.waiters.delete(key);
   }
 }

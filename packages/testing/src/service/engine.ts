@@ -1,7 +1,9 @@
 // The task and job state machine: every state change goes through here, keeping task counts,
 // in-flight sets, dependency waits, wall-clock watchdogs, ETag versions and the executor in
-// step. Callers (the operations and the executor host) check permissions first; the engine
-// applies the change and its consequences (retries, dependents, job actions, job completion).
+// step, and saving every record it changes to the store. Callers (the operations and the
+// executor host) check permissions first; the engine applies the change and its consequences
+// (retries, dependents, job actions, job completion). What it keeps besides the records is
+// keyed by ids and sequence numbers, and timers look their records up again when they fire.
 
 import type { TaskConstraints } from "@batch/types";
 import type { Executor, ExecutorHost, TaskHandle, TaskOutcome } from "../executors/executor.js";
@@ -10,8 +12,9 @@ import {
   type FailureInfo,
   type JobRecord,
   type JobState,
-  RunRecord,
-  SubtaskRecord,
+  newRunRecord,
+  newSubtaskRecord,
+  type SubtaskRecord,
   type TaskRecord,
   type TaskState,
 } from "../store/records.js";
@@ -22,6 +25,13 @@ import { EtagCounter } from "./etag.js";
 import { dependencyActionFor, jobActionFor } from "./exit-options.js";
 import { FAILURE_EXIT_CODE, MAX_WALL_CLOCK_TIME_EXCEEDED, TASK_ENDED } from "./failure-codes.js";
 import { JobRuntime } from "./job-runtime.js";
+import {
+  instanceCountOf,
+  jobMaxTaskRetryCount,
+  onAllTasksCompleteOf,
+  onTaskFailureOf,
+  requiredSlotsOf,
+} from "./spec-defaults.js";
 
 export interface EngineOptions {
   store: BatchStore;
@@ -43,7 +53,7 @@ function isInFlight(state: TaskState): boolean {
 
 export class Engine {
   readonly versions = new EtagCounter();
-  private readonly runtimes = new Map<JobRecord, JobRuntime>();
+  private readonly runtimes = new Map<string, JobRuntime>();
   private readonly store: BatchStore;
   private readonly clock: Clock;
   private readonly timers: Timers;
@@ -63,48 +73,81 @@ export class Engine {
   }
 
   runtime(job: JobRecord): JobRuntime {
-    let runtime = this.runtimes.get(job);
-    if (runtime === undefined) {
-      runtime = new JobRuntime();
-      this.runtimes.set(job, runtime);
+    const key = job.id.toLowerCase();
+    let runtime = this.runtimes.get(key);
+    if (runtime === undefined || runtime.jobSeq !== job.seq) {
+      runtime?.clearAll(this.timers);
+      runtime = new JobRuntime(job.seq);
+      this.runtimes.set(key, runtime);
     }
     return runtime;
+  }
+
+  /** The job as stored now, if it is still the one with this sequence number. */
+  private currentJob(jobId: string, seq: number): JobRecord | undefined {
+    const job = this.store.getJob(jobId);
+    return job?.seq === seq ? job : undefined;
+  }
+
+  private currentTask(job: JobRecord, taskId: string, seq: number): TaskRecord | undefined {
+    const task = this.store.getTask(job.id, taskId);
+    return task?.seq === seq ? task : undefined;
+  }
+
+  private inFlightTasks(job: JobRecord): TaskRecord[] {
+    const tasks: TaskRecord[] = [];
+    for (const [seq, id] of this.runtime(job).inFlight) {
+      const task = this.currentTask(job, id, seq);
+      if (task) tasks.push(task);
+    }
+    return tasks;
   }
 
   // ---- jobs ---------------------------------------------------------------------------------
 
   jobAdded(job: JobRecord): void {
-    const runtime = this.runtime(job);
-    const limit = job.spec.constraints?.maxWallClockTime;
-    const ms = limit === undefined ? undefined : parseDuration(limit);
-    if (ms !== undefined && ms < NO_LIMIT_MS) {
-      this.armDeadline(runtime.jobTimers, job.creationTime + ms, () => {
-        if (job.state === "active" && !job.removed)
-          this.terminateJob(job, "MaxWallClockTimeExpiry");
-      });
-    }
+    this.runtime(job);
+    this.armJobDeadline(job);
   }
 
-  private setJobState(job: JobRecord, next: JobState): void {
+  private armJobDeadline(job: JobRecord): void {
+    const limit = job.spec.constraints?.maxWallClockTime;
+    const ms = limit === undefined ? undefined : parseDuration(limit);
+    if (ms === undefined || ms >= NO_LIMIT_MS) return;
+    const { id, seq } = job;
+    this.armDeadline(this.runtime(job).jobTimers, job.creationTime + ms, () => {
+      const current = this.currentJob(id, seq);
+      if (current?.state === "active") this.terminateJob(current, "MaxWallClockTimeExpiry");
+    });
+  }
+
+  /** Moves the job to a state (with previous state and a new version) and saves it. */
+  private setJobState(job: JobRecord, next: JobState, change?: () => void): void {
     job.previousState = job.state;
     job.previousStateTime = job.stateTime;
     job.state = next;
     job.stateTime = this.now();
     job.version = this.versions.next();
+    change?.();
+    this.store.updateJob(job);
   }
 
   /** active → terminating → (after jobTransitionMs) completed; running tasks are ended. */
   terminateJob(job: JobRecord, reason: string): void {
     const runtime = this.runtime(job);
-    this.setJobState(job, "terminating");
-    job.terminateReason = reason;
+    this.setJobState(job, "terminating", () => {
+      job.terminateReason = reason;
+    });
     for (const handle of runtime.jobTimers) this.timers.clearTimeout(handle);
     runtime.jobTimers.clear();
-    for (const task of [...runtime.inFlight]) this.endTask(job, task, TASK_ENDED);
-    this.later(runtime, () => {
-      if (job.state !== "terminating" || job.removed) return;
-      job.endTime = this.now();
-      this.setJobState(job, "completed");
+    for (const task of this.inFlightTasks(job)) this.endTask(job, task, TASK_ENDED);
+    this.later(job, (current) => this.completeTermination(current));
+  }
+
+  private completeTermination(job: JobRecord): void {
+    if (job.state !== "terminating") return;
+    this.setJobState(job, "completed", () => {
+      job.endTime = job.stateTime;
     });
   }
 
@@ -113,18 +156,28 @@ export class Engine {
     const runtime = this.runtime(job);
     this.setJobState(job, "deleting");
     runtime.clearAll(this.timers);
-    for (const task of runtime.inFlight) this.executor.taskStopped(this.handleOf(job, task));
-    this.later(runtime, () => {
-      if (this.store.getJob(job.id) === job) this.store.removeJob(job.id);
-      this.runtimes.get(job)?.clearAll(this.timers);
-      this.runtimes.delete(job);
-    });
+    for (const task of this.inFlightTasks(job)) this.executor.taskStopped(this.handleOf(job, task));
+    this.later(job, (current) => this.removeJob(current));
   }
 
-  private later(runtime: JobRuntime, action: () => void): void {
+  private removeJob(job: JobRecord): void {
+    this.store.deleteJob(job.id);
+    const key = job.id.toLowerCase();
+    const runtime = this.runtimes.get(key);
+    if (runtime?.jobSeq === job.seq) {
+      runtime.clearAll(this.timers);
+      this.runtimes.delete(key);
+    }
+  }
+
+  /** Runs a job's next step after jobTransitionMs, on the job as stored then. */
+  private later(job: JobRecord, action: (current: JobRecord) => void): void {
+    const { id, seq } = job;
+    const runtime = this.runtime(job);
     const handle = this.timers.setTimeout(() => {
       runtime.jobTimers.delete(handle);
-      action();
+      const current = this.currentJob(id, seq);
+      if (current) action(current);
     }, this.jobTransitionMs);
     runtime.jobTimers.add(handle);
   }
@@ -133,7 +186,7 @@ export class Engine {
 
   /**
    * Applies a change to a task: counts out, change, state (with previous state) and a new
-   * version, counts in, and in-flight and watchdog bookkeeping.
+   * version, counts in, in-flight and watchdog bookkeeping, and the save.
    */
   private transition(job: JobRecord, task: TaskRecord, next: TaskState, change?: () => void): void {
     const runtime = this.runtime(job);
@@ -148,11 +201,12 @@ export class Engine {
     task.version = this.versions.next();
     runtime.counts.add(task);
     if (isInFlight(next)) {
-      runtime.inFlight.add(task);
+      runtime.inFlight.set(task.seq, task.id);
     } else {
-      runtime.inFlight.delete(task);
-      runtime.clearTaskTimer(task, this.timers);
+      runtime.inFlight.delete(task.seq);
+      runtime.clearTaskTimer(task.seq, this.timers);
     }
+    this.store.updateTask(job.id, task);
   }
 
   handleOf(job: JobRecord, task: TaskRecord): TaskHandle {
@@ -161,20 +215,14 @@ export class Engine {
       taskId: task.id,
       seq: task.seq,
       commandLine: task.spec.commandLine,
-      requiredSlots: task.requiredSlots,
-      numberOfInstances: task.numberOfInstances,
+      requiredSlots: requiredSlotsOf(task),
+      numberOfInstances: instanceCountOf(task),
       maxParallelTasks: job.spec.maxParallelTasks ?? -1,
     };
   }
 
   isRunnable(job: JobRecord, task: TaskRecord): boolean {
-    return (
-      !task.removed &&
-      !job.removed &&
-      task.state === "active" &&
-      task.dependencyCursor < 0 &&
-      job.state === "active"
-    );
+    return task.state === "active" && task.dependencyCursor < 0 && job.state === "active";
   }
 
   private notifyIfRunnable(job: JobRecord, task: TaskRecord): void {
@@ -182,7 +230,7 @@ export class Engine {
   }
 
   private isSatisfied(job: JobRecord, parentId: string): boolean {
-    const parent = this.store.getTask(job, parentId);
+    const parent = this.store.getTask(job.id, parentId);
     return (
       parent !== undefined &&
       parent.state === "completed" &&
@@ -190,20 +238,28 @@ export class Engine {
     );
   }
 
+  /** Moves a dependent past its satisfied parents (saving its place); true when it may run. */
+  private advanceDependencies(job: JobRecord, task: TaskRecord): boolean {
+    if (task.dependencyCursor < 0) return true;
+    const before = task.dependencyCursor;
+    const ready = this.runtime(job).dependencies.advance(task, (id) => this.isSatisfied(job, id));
+    if (task.dependencyCursor !== before) this.store.updateTask(job.id, task);
+    return ready;
+  }
+
   taskAdded(job: JobRecord, task: TaskRecord): void {
-    const runtime = this.runtime(job);
-    runtime.counts.add(task);
-    runtime.dependencies.advance(task, (id) => this.isSatisfied(job, id));
+    this.runtime(job).counts.add(task);
+    this.advanceDependencies(job, task);
     this.notifyIfRunnable(job, task);
   }
 
   taskRemoved(job: JobRecord, task: TaskRecord): void {
     const runtime = this.runtime(job);
-    const wasInFlight = runtime.inFlight.delete(task);
-    runtime.clearTaskTimer(task, this.timers);
+    const wasInFlight = runtime.inFlight.delete(task.seq);
+    runtime.clearTaskTimer(task.seq, this.timers);
     runtime.counts.remove(task);
     runtime.dependencies.forget(task);
-    this.store.removeTask(job, task.id);
+    this.store.deleteTask(job.id, task.id);
     if (wasInFlight) this.executor.taskStopped(this.handleOf(job, task));
     this.checkAllTasksComplete(job);
   }
@@ -223,20 +279,19 @@ export class Engine {
     throw operationInvalidForCurrentState("The task is waiting for the tasks it depends on.");
   }
 
+  private newSubtasks(task: TaskRecord, now: number, firstNode: number): SubtaskRecord[] {
+    return Array.from({ length: instanceCountOf(task) }, (_, i) =>
+      newSubtaskRecord(i, now, firstNode + i),
+    );
+  }
+
   /** active → preparing on a node. */
   prepare(job: JobRecord, task: TaskRecord, node = 0): void {
     this.requireRunnable(job, task);
     const now = this.now();
     this.transition(job, task, "preparing", () => {
-      const run = new RunRecord();
-      run.node = node;
-      task.run = run;
-      if (task.numberOfInstances > 0) {
-        task.subtasks = Array.from(
-          { length: task.numberOfInstances },
-          (_, i) => new SubtaskRecord(i, now, node + i),
-        );
-      }
+      task.run = newRunRecord(node);
+      if (instanceCountOf(task) > 0) task.subtasks = this.newSubtasks(task, now, node);
     });
   }
 
@@ -255,14 +310,8 @@ export class Engine {
     const now = this.now();
     this.transition(job, task, "running", () => {
       if (fromActive) {
-        task.run = new RunRecord();
-        const first = node ?? 0;
-        if (task.numberOfInstances > 0) {
-          task.subtasks = Array.from(
-            { length: task.numberOfInstances },
-            (_, i) => new SubtaskRecord(i, now, first + i),
-          );
-        }
+        task.run = newRunRecord(node ?? 0);
+        if (instanceCountOf(task) > 0) task.subtasks = this.newSubtasks(task, now, node ?? 0);
       }
       const run = task.run!;
       if (node !== undefined) run.node = node;
@@ -306,8 +355,7 @@ export class Engine {
     if (subtask.state === "completed") {
       throw operationInvalidForCurrentState(`Subtask ${subtaskId} has already completed.`);
     }
-    this.endSubtask(subtask, outcome, this.now());
-    task.version = this.versions.next();
+    this.transition(job, task, task.state, () => this.endSubtask(subtask, outcome, this.now()));
     if (task.subtasks.every((s) => s.state === "completed")) {
       this.finish(job, task, this.aggregate(task.subtasks));
     }
@@ -335,7 +383,9 @@ export class Engine {
     return {
       ...(source?.exitCode !== undefined && { exitCode: source.exitCode }),
       ...(failed?.failureInfo !== undefined &&
-        failed.failureInfo !== FAILURE_EXIT_CODE && { failureInfo: failed.failureInfo }),
+        failed.failureInfo.code !== FAILURE_EXIT_CODE.code && {
+          failureInfo: failed.failureInfo,
+        }),
     };
   }
 
@@ -355,13 +405,14 @@ export class Engine {
           run.result = undefined;
         }
       });
-      this.runtime(job).retries += 1;
+      job.taskRetries += 1;
+      this.store.updateJob(job);
       this.notifyIfRunnable(job, task);
       return;
     }
     const failureInfo = outcome.failureInfo ?? (nonzero ? FAILURE_EXIT_CODE : undefined);
     this.transition(job, task, "completed", () => {
-      const run = task.run ?? new RunRecord();
+      const run = task.run ?? newRunRecord(0);
       task.run = run;
       run.endTime = this.now();
       run.exitCode = exitCode;
@@ -373,14 +424,13 @@ export class Engine {
 
   /** Ends a task that has not completed: a terminate request, a job ending, a watchdog. */
   endTask(job: JobRecord, task: TaskRecord, failureInfo: FailureInfo): void {
-    const runtime = this.runtime(job);
-    const wasInFlight = runtime.inFlight.has(task);
+    const wasInFlight = this.runtime(job).inFlight.has(task.seq);
     const now = this.now();
-    for (const subtask of task.subtasks ?? []) {
-      if (subtask.state !== "completed") this.endSubtask(subtask, { failureInfo }, now);
-    }
     this.transition(job, task, "completed", () => {
-      const run = task.run ?? new RunRecord();
+      for (const subtask of task.subtasks ?? []) {
+        if (subtask.state !== "completed") this.endSubtask(subtask, { failureInfo }, now);
+      }
+      const run = task.run ?? newRunRecord(0);
       task.run = run;
       run.endTime = now;
       run.exitCode = undefined;
@@ -402,6 +452,22 @@ export class Engine {
     this.notifyIfRunnable(job, task);
   }
 
+  /**
+   * preparing or running → active, as when the service takes a task off its node (a restart
+   * that lost it): requeueCount + 1, lastRequeueTime set, no run information.
+   */
+  requeue(job: JobRecord, task: TaskRecord): void {
+    const wasInFlight = this.runtime(job).inFlight.has(task.seq);
+    this.transition(job, task, "active", () => {
+      task.requeueCount += 1;
+      task.lastRequeueTime = this.now();
+      task.run = undefined;
+      task.subtasks = undefined;
+    });
+    if (wasInFlight) this.executor.taskStopped(this.handleOf(job, task));
+    this.notifyIfRunnable(job, task);
+  }
+
   updateConstraints(
     job: JobRecord,
     task: TaskRecord,
@@ -409,7 +475,7 @@ export class Engine {
   ): void {
     this.transition(job, task, task.state, () => {
       task.constraints = constraints;
-      task.maxRetries = constraints?.maxTaskRetryCount ?? job.maxTaskRetryCount;
+      task.maxRetries = constraints?.maxTaskRetryCount ?? jobMaxTaskRetryCount(job);
       task.lastModified = this.now();
     });
     if (task.state === "running") this.armWallClock(job, task);
@@ -417,13 +483,17 @@ export class Engine {
 
   private afterCompletion(job: JobRecord, task: TaskRecord): void {
     const runtime = this.runtime(job);
-    for (const dependent of runtime.dependencies.waitingOn(task.id)) {
-      if (runtime.dependencies.advance(dependent, (id) => this.isSatisfied(job, id))) {
+    for (const { seq, id } of runtime.dependencies.waitingOn(task.id)) {
+      const dependent = this.currentTask(job, id, seq);
+      if (dependent && this.advanceDependencies(job, dependent)) {
         this.notifyIfRunnable(job, dependent);
       }
     }
     if (job.state !== "active") return;
-    if (job.onTaskFailure === "performexitoptionsjobaction" && jobActionFor(task) === "terminate") {
+    if (
+      onTaskFailureOf(job) === "performexitoptionsjobaction" &&
+      jobActionFor(task) === "terminate"
+    ) {
       this.terminateJob(job, "TaskFailed");
       return;
     }
@@ -431,7 +501,7 @@ export class Engine {
   }
 
   private checkAllTasksComplete(job: JobRecord): void {
-    if (job.state !== "active" || job.onAllTasksComplete !== "terminatejob") return;
+    if (job.state !== "active" || onAllTasksCompleteOf(job) !== "terminatejob") return;
     const counts = this.runtime(job).counts;
     if (counts.total > 0 && counts.pending === 0) this.terminateJob(job, "AllTasksComplete");
   }
@@ -440,26 +510,32 @@ export class Engine {
 
   private armWallClock(job: JobRecord, task: TaskRecord): void {
     const runtime = this.runtime(job);
-    runtime.clearTaskTimer(task, this.timers);
+    runtime.clearTaskTimer(task.seq, this.timers);
     const limit = task.constraints?.maxWallClockTime;
     const ms = limit === undefined ? undefined : parseDuration(limit);
-    const run = task.run;
-    if (ms === undefined || ms >= NO_LIMIT_MS || run?.startTime === undefined) return;
-    const deadline = run.startTime + ms;
+    const startTime = task.run?.startTime;
+    if (ms === undefined || ms >= NO_LIMIT_MS || startTime === undefined) return;
+    const deadline = startTime + ms;
+    const { id: jobId, seq: jobSeq } = job;
+    const { id: taskId, seq } = task;
     const fire = () => {
-      runtime.wallClock.delete(task);
-      if (task.state !== "running" || task.run !== run || task.removed) return;
+      runtime.wallClock.delete(seq);
+      const currentJob = this.currentJob(jobId, jobSeq);
+      const current = currentJob ? this.currentTask(currentJob, taskId, seq) : undefined;
+      if (!currentJob || current?.state !== "running" || current.run?.startTime !== startTime) {
+        return;
+      }
       const remaining = deadline - this.now();
       if (remaining > 0) {
         schedule(remaining);
         return;
       }
-      this.endTask(job, task, MAX_WALL_CLOCK_TIME_EXCEEDED);
+      this.endTask(currentJob, current, MAX_WALL_CLOCK_TIME_EXCEEDED);
     };
     const schedule = (delay: number) => {
       const handle = this.timers.setTimeout(fire, Math.min(Math.max(delay, 0), MAX_TIMER_MS));
       unrefTimer(handle);
-      runtime.wallClock.set(task, handle);
+      runtime.wallClock.set(seq, handle);
     };
     schedule(deadline - this.now());
   }
@@ -481,13 +557,59 @@ export class Engine {
     schedule(deadline - this.now());
   }
 
+  // ---- starting on a store that already holds jobs ------------------------------------------
+
+  /**
+   * Rebuilds what the engine derives from the records when the service starts on a store
+   * that already holds jobs: versions, task counts, dependency waits, watchdogs and the job
+   * transitions under way. Tasks left preparing or running have nobody running them any more:
+   * they are requeued, as when the service takes a task off its node.
+   */
+  recover(): void {
+    const jobs = [...this.store.listJobs(0)];
+    const found = jobs.map((job) => {
+      this.versions.observe(job.version);
+      const runtime = this.runtime(job);
+      const tasks = [...this.store.listTasks(job.id, 0)];
+      for (const task of tasks) {
+        this.versions.observe(task.version);
+        runtime.counts.add(task);
+      }
+      return { job, tasks };
+    });
+    for (const { job, tasks } of found) {
+      for (const task of tasks) {
+        if (isInFlight(task.state)) this.requeue(job, task);
+        else if (this.advanceDependencies(job, task)) this.notifyIfRunnable(job, task);
+      }
+      this.resumeJob(job);
+    }
+  }
+
+  private resumeJob(job: JobRecord): void {
+    switch (job.state) {
+      case "active":
+        this.armJobDeadline(job);
+        this.checkAllTasksComplete(job);
+        return;
+      case "terminating":
+        this.later(job, (current) => this.completeTermination(current));
+        return;
+      case "deleting":
+        this.later(job, (current) => this.removeJob(current));
+        return;
+      default:
+        return;
+    }
+  }
+
   // ---- executor -----------------------------------------------------------------------------
 
   /** The executor's view of the service; calls on tasks that moved on are ignored (false). */
   host(): ExecutorHost {
     const resolve = (handle: TaskHandle) => {
       const job = this.store.getJob(handle.jobId);
-      const task = job ? this.store.getTask(job, handle.taskId) : undefined;
+      const task = job ? this.store.getTask(job.id, handle.taskId) : undefined;
       if (!job || !task || task.seq !== handle.seq || job.state === "deleting") return undefined;
       return { job, task };
     };
@@ -529,9 +651,9 @@ export class Engine {
   }
 
   private *runnableTasks(): Iterable<TaskHandle> {
-    for (const job of this.store.jobsAfter(0)) {
+    for (const job of this.store.listJobs(0)) {
       if (job.state !== "active") continue;
-      for (const task of this.store.tasksAfter(job, 0)) {
+      for (const task of this.store.listTasks(job.id, 0)) {
         if (this.isRunnable(job, task)) yield this.handleOf(job, task);
       }
     }

@@ -10,6 +10,11 @@ export class EtagCounter {
     this.last += 1;
     return this.last;
   }
+
+  /** Notes a version already handed out (found in a store), so none is handed out twice. */
+  observe(version: number): void {
+    if (version > this.last) this.last = version;
+  }
 }
 
 export function formatEtag(version: number): string {

@@ -5,7 +5,7 @@ import type { TaskCountsResult } from "@batch/types";
 import { jobFilterFields } from "../odata/filter-fields.js";
 import { projectSelect } from "../odata/select.js";
 import { jobSelectableProperties } from "../odata/selectable-properties.js";
-import { JobRecord } from "../store/records.js";
+import { type JobRecord, newJobRecord } from "../store/records.js";
 import { checkConditions } from "./conditions.js";
 import { jobExists, jobStateConflict } from "./error-catalog.js";
 import { formatEtag } from "./etag.js";
@@ -49,11 +49,10 @@ export function jobOperations(state: ServiceState) {
     options: CallOptions | undefined,
     stats: boolean,
   ): CloudJobWithStats {
-    const runtime = engine.runtime(job);
     return buildCloudJob(job, {
       baseUrl: baseUrlOf(state, options),
       now: state.clock.now(),
-      stats: stats ? { counts: runtime.counts, retries: runtime.retries } : undefined,
+      stats: stats ? engine.runtime(job).counts : undefined,
     });
   }
 
@@ -74,14 +73,8 @@ export function jobOperations(state: ServiceState) {
     addJob(body: unknown, options?: CallOptions): WriteResult {
       const spec = validateJobAddParameter(body);
       if (store.getJob(spec.id)) throw jobExists();
-      const job = new JobRecord(
-        store.nextSeq(),
-        spec.id,
-        spec,
-        state.clock.now(),
-        engine.versions.next(),
-      );
-      if (!store.insertJob(job)) throw jobExists();
+      const job = newJobRecord(store.nextSeq(), spec, state.clock.now(), engine.versions.next());
+      if (!store.putJob(job)) throw jobExists();
       engine.jobAdded(job);
       return writeResult(job, options);
     },
@@ -108,7 +101,7 @@ export function jobOperations(state: ServiceState) {
       const value: Partial<CloudJobWithStats>[] = [];
       let lastSeq = afterSeq;
       let more = false;
-      for (const job of store.jobsAfter(afterSeq)) {
+      for (const job of store.listJobs(afterSeq)) {
         if (filter && !filter(buildJobFilterView(job))) continue;
         if (value.length === pageSize) {
           more = true;

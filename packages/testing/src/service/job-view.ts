@@ -6,18 +6,27 @@ import type { JobView } from "../odata/filter-fields.js";
 import type { JobRecord } from "../store/records.js";
 import { formatDuration, UNLIMITED_DURATION } from "./durations.js";
 import { formatEtag, formatIsoTime } from "./etag.js";
+import {
+  jobMaxTaskRetryCount,
+  jobPath,
+  onAllTasksCompleteOf,
+  onTaskFailureOf,
+  poolIdOf,
+  usesTaskDependencies,
+} from "./spec-defaults.js";
 import type { TaskCounter } from "./task-counts.js";
 
 export interface JobViewContext {
   baseUrl: string;
   now: number;
-  stats?: { counts: TaskCounter; retries: number } | undefined;
+  /** The job's task counts, when statistics are asked for. */
+  stats?: TaskCounter | undefined;
 }
 
 export type CloudJobWithStats = CloudJob & { stats?: Record<string, unknown> };
 
 export function jobUrl(baseUrl: string, job: JobRecord): string {
-  return `${baseUrl}${job.urlPath}`;
+  return `${baseUrl}${jobPath(job)}`;
 }
 
 export function buildCloudJob(job: JobRecord, ctx: JobViewContext): CloudJobWithStats {
@@ -26,7 +35,7 @@ export function buildCloudJob(job: JobRecord, ctx: JobViewContext): CloudJobWith
   const cloud: CloudJobWithStats = {
     id: job.id,
     ...(spec.displayName !== undefined && { displayName: spec.displayName }),
-    usesTaskDependencies: job.usesTaskDependencies,
+    usesTaskDependencies: usesTaskDependencies(job),
     url,
     eTag: formatEtag(job.version),
     lastModified: formatIsoTime(job.lastModified),
@@ -42,19 +51,19 @@ export function buildCloudJob(job: JobRecord, ctx: JobViewContext): CloudJobWith
     allowTaskPreemption: spec.allowTaskPreemption ?? false,
     constraints: {
       maxWallClockTime: spec.constraints?.maxWallClockTime ?? UNLIMITED_DURATION,
-      maxTaskRetryCount: job.maxTaskRetryCount,
+      maxTaskRetryCount: jobMaxTaskRetryCount(job),
     },
     ...(spec.commonEnvironmentSettings !== undefined && {
       commonEnvironmentSettings: spec.commonEnvironmentSettings,
     }),
-    poolInfo: { poolId: job.poolId },
-    onAllTasksComplete: job.onAllTasksComplete,
-    onTaskFailure: job.onTaskFailure,
+    poolInfo: { poolId: poolIdOf(job) },
+    onAllTasksComplete: onAllTasksCompleteOf(job),
+    onTaskFailure: onTaskFailureOf(job),
     ...(spec.metadata !== undefined && { metadata: spec.metadata }),
     executionInfo: {
       startTime: formatIsoTime(job.creationTime),
       ...(job.endTime !== undefined && { endTime: formatIsoTime(job.endTime) }),
-      poolId: job.poolId,
+      poolId: poolIdOf(job),
       ...(job.terminateReason !== undefined && { terminateReason: job.terminateReason }),
     },
   };
@@ -71,9 +80,9 @@ export function buildCloudJob(job: JobRecord, ctx: JobViewContext): CloudJobWith
       writeIOps: 0,
       readIOGiB: 0,
       writeIOGiB: 0,
-      numSucceededTasks: ctx.stats.counts.succeeded,
-      numFailedTasks: ctx.stats.counts.failed,
-      numTaskRetries: ctx.stats.retries,
+      numSucceededTasks: ctx.stats.succeeded,
+      numFailedTasks: ctx.stats.failed,
+      numTaskRetries: job.taskRetries,
       waitTime: "PT0S",
     };
   }
@@ -90,7 +99,7 @@ export function buildJobFilterView(job: JobRecord): JobView {
     executionInfo: {
       startTime: formatIsoTime(job.creationTime),
       ...(job.endTime !== undefined && { endTime: formatIsoTime(job.endTime) }),
-      poolId: job.poolId,
+      poolId: poolIdOf(job),
     },
   };
 }

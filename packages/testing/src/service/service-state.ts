@@ -28,7 +28,7 @@ export function requireJob(state: ServiceState, jobId: string): JobRecord {
 }
 
 export function requireTask(state: ServiceState, job: JobRecord, taskId: string): TaskRecord {
-  const task = state.store.getTask(job, taskId);
+  const task = state.store.getTask(job.id, taskId);
   if (!task) throw taskNotFound();
   return task;
 }

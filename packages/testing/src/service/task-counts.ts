@@ -3,6 +3,7 @@
 
 import type { TaskCounts } from "@batch/types";
 import type { TaskRecord } from "../store/records.js";
+import { requiredSlotsOf } from "./spec-defaults.js";
 
 type Bucket = "active" | "running" | "succeeded" | "failed";
 
@@ -30,13 +31,13 @@ export class TaskCounter {
   add(task: TaskRecord): void {
     const bucket = bucketOf(task);
     this.tasks[bucket] += 1;
-    this.slots[bucket] += task.requiredSlots;
+    this.slots[bucket] += requiredSlotsOf(task);
   }
 
   remove(task: TaskRecord): void {
     const bucket = bucketOf(task);
     this.tasks[bucket] -= 1;
-    this.slots[bucket] -= task.requiredSlots;
+    this.slots[bucket] -= requiredSlotsOf(task);
   }
 
   /** Tasks not yet completed. */

@@ -13,7 +13,7 @@ import {
   subtaskSelectableProperties,
   taskSelectableProperties,
 } from "../odata/selectable-properties.js";
-import { type JobRecord, TaskRecord } from "../store/records.js";
+import { type JobRecord, newTaskRecord, type TaskRecord } from "../store/records.js";
 import { type ConditionalHeaders, checkConditions } from "./conditions.js";
 import {
   invalidPropertyValue,
@@ -50,8 +50,13 @@ import {
   requireTask,
   type ServiceState,
 } from "./service-state.js";
+import { jobMaxTaskRetryCount, onTaskFailureOf, usesTaskDependencies } from "./spec-defaults.js";
 import { buildCloudTask, buildSubtask, buildTaskFilterView, taskUrl } from "./task-view.js";
-import { checkTaskAgainstJob, validateTaskAddParameter } from "./validation/task-add-parameter.js";
+import {
+  checkTaskAgainstJob,
+  type TaskJobSettings,
+  validateTaskAddParameter,
+} from "./validation/task-add-parameter.js";
 import { validateTaskUpdateParameter } from "./validation/task-update-parameter.js";
 
 function writeResult(url: string, task: TaskRecord): WriteResult {
@@ -74,23 +79,20 @@ export function taskOperations(state: ServiceState) {
   const { store, engine } = state;
 
   /** Validates and stores one task; throws the service error that refuses it. */
-  function insertTask(job: JobRecord, body: unknown): TaskRecord {
+  function insertTask(job: JobRecord, settings: TaskJobSettings, body: unknown): TaskRecord {
     const spec = validateTaskAddParameter(body);
-    checkTaskAgainstJob(spec, job);
+    checkTaskAgainstJob(spec, settings);
+    const maxRetries = spec.constraints?.maxTaskRetryCount ?? jobMaxTaskRetryCount(job);
+    if (store.getTask(job.id, spec.id)) throw taskExists();
     const now = state.clock.now();
-    const maxRetries = spec.constraints?.maxTaskRetryCount ?? job.maxTaskRetryCount;
-    if (store.getTask(job, spec.id)) throw taskExists();
-    const task = new TaskRecord(
-      store.nextSeq(),
-      spec.id,
-      spec,
-      now,
-      engine.versions.next(),
-      maxRetries,
-    );
-    if (!store.insertTask(job, task)) throw taskExists();
+    const task = newTaskRecord(store.nextSeq(), spec, now, engine.versions.next(), maxRetries);
+    if (!store.putTask(job.id, task)) throw taskExists();
     engine.taskAdded(job, task);
     return task;
+  }
+
+  function settingsOf(job: JobRecord): TaskJobSettings {
+    return { usesTaskDependencies: usesTaskDependencies(job), onTaskFailure: onTaskFailureOf(job) };
   }
 
   function errorBody(error: ServiceError) {
@@ -106,7 +108,7 @@ export function taskOperations(state: ServiceState) {
     addTask(jobId: string, body: unknown, options?: CallOptions): WriteResult {
       const job = requireJob(state, jobId);
       requireChangeableJob(job);
-      const task = insertTask(job, body);
+      const task = insertTask(job, settingsOf(job), body);
       return writeResult(taskUrl(baseUrlOf(state, options), job, task.id), task);
     },
 
@@ -135,10 +137,11 @@ export function taskOperations(state: ServiceState) {
         );
       }
       const baseUrl = baseUrlOf(state, options);
+      const settings = settingsOf(job);
       const value: TaskAddResult[] = entries.map((entry: unknown) => {
         const rawId = (entry as { id?: unknown } | null)?.id;
         try {
-          const task = insertTask(job, entry);
+          const task = insertTask(job, settings, entry);
           return {
             status: "success",
             taskId: task.id,
@@ -182,7 +185,7 @@ export function taskOperations(state: ServiceState) {
       const value: Partial<CloudTask>[] = [];
       let lastSeq = afterSeq;
       let more = false;
-      for (const task of store.tasksAfter(job, afterSeq)) {
+      for (const task of store.listTasks(job.id, afterSeq)) {
         if (filter && !filter(buildTaskFilterView(task))) continue;
         if (value.length === pageSize) {
           more = true;

@@ -13,6 +13,7 @@ import type { JobRecord, SubtaskRecord, TaskRecord } from "../store/records.js";
 import { DEFAULT_RETENTION, formatDuration, UNLIMITED_DURATION } from "./durations.js";
 import { formatEtag, formatIsoTime } from "./etag.js";
 import { buildNodeInfo } from "./node-info.js";
+import { instanceCountOf, jobPath, poolIdOf, requiredSlotsOf } from "./spec-defaults.js";
 
 export interface ViewContext {
   baseUrl: string;
@@ -21,7 +22,7 @@ export interface ViewContext {
 }
 
 export function taskUrl(baseUrl: string, job: JobRecord, taskId: string): string {
-  return `${baseUrl}${job.urlPath}/tasks/${encodeURIComponent(taskId)}`;
+  return `${baseUrl}${jobPath(job)}/tasks/${encodeURIComponent(taskId)}`;
 }
 
 function executionInfo(task: TaskRecord): TaskExecutionInformation {
@@ -35,6 +36,9 @@ function executionInfo(task: TaskRecord): TaskExecutionInformation {
     retryCount: task.retryCount,
     ...(task.lastRetryTime !== undefined && { lastRetryTime: formatIsoTime(task.lastRetryTime) }),
     requeueCount: task.requeueCount,
+    ...(task.lastRequeueTime !== undefined && {
+      lastRequeueTime: formatIsoTime(task.lastRequeueTime),
+    }),
     ...(run?.result !== undefined && { result: run.result }),
   };
 }
@@ -85,7 +89,7 @@ export function buildCloudTask(job: JobRecord, task: TaskRecord, ctx: ViewContex
     userIdentity: spec.userIdentity ?? { autoUser: { scope: "pool", elevationLevel: "nonadmin" } },
     ...(spec.multiInstanceSettings !== undefined && {
       multiInstanceSettings: {
-        numberOfInstances: task.numberOfInstances,
+        numberOfInstances: instanceCountOf(task),
         ...spec.multiInstanceSettings,
       },
     }),
@@ -94,12 +98,12 @@ export function buildCloudTask(job: JobRecord, task: TaskRecord, ctx: ViewContex
       retentionTime: task.constraints?.retentionTime ?? DEFAULT_RETENTION,
       maxTaskRetryCount: task.maxRetries,
     },
-    requiredSlots: task.requiredSlots,
+    requiredSlots: requiredSlotsOf(task),
     executionInfo: executionInfo(task),
     // A task has a node once it is placed on one (preparing) and keeps it after its run.
     ...(task.run !== undefined &&
       (task.run.startTime !== undefined || task.state === "preparing") && {
-        nodeInfo: buildNodeInfo(ctx.baseUrl, job.poolId, task.run.node, job.id, task.id),
+        nodeInfo: buildNodeInfo(ctx.baseUrl, poolIdOf(job), task.run.node, job.id, task.id),
       }),
     ...(spec.dependsOn !== undefined && { dependsOn: spec.dependsOn }),
     ...(spec.applicationPackageReferences !== undefined && {
@@ -139,7 +143,7 @@ export function buildSubtask(
 ): SubtaskInformation {
   return {
     id: subtask.id,
-    nodeInfo: buildNodeInfo(baseUrl, job.poolId, subtask.node, job.id, task.id, subtask.id),
+    nodeInfo: buildNodeInfo(baseUrl, poolIdOf(job), subtask.node, job.id, task.id, subtask.id),
     ...(subtask.startTime !== undefined && { startTime: formatIsoTime(subtask.startTime) }),
     ...(subtask.endTime !== undefined && { endTime: formatIsoTime(subtask.endTime) }),
     ...(subtask.exitCode !== undefined && { exitCode: subtask.exitCode }),

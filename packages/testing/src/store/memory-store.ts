@@ -1,40 +1,49 @@
-// The in-memory BatchStore: one ordered table of jobs, and one of tasks per job.
+// The in-memory BatchStore: one ordered table of jobs, and one of tasks per job. It hands out
+// the stored records themselves, so a change the service makes is in place before it calls
+// update; update then only has to accept a copy in place of the original.
 
 import type { BatchStore } from "./batch-store.js";
 import { OrderedTable } from "./ordered-table.js";
 import type { JobRecord, TaskRecord } from "./records.js";
 
 export function createMemoryStore(): BatchStore {
-  let seq = 0;
+  let lastSeq = 0;
   const jobs = new OrderedTable<JobRecord>();
-  const tasksByJob = new WeakMap<JobRecord, OrderedTable<TaskRecord>>();
-
-  function tasksOf(job: JobRecord): OrderedTable<TaskRecord> {
-    let table = tasksByJob.get(job);
-    if (table === undefined) {
-      table = new OrderedTable<TaskRecord>();
-      tasksByJob.set(job, table);
-    }
-    return table;
-  }
+  const tasksByJob = new Map<string, OrderedTable<TaskRecord>>();
+  const tasksOf = (jobId: string) => tasksByJob.get(jobId.toLowerCase());
+  const seen = (seq: number) => {
+    if (seq > lastSeq) lastSeq = seq;
+  };
 
   return {
-    nextSeq: () => ++seq,
+    nextSeq: () => ++lastSeq,
     getJob: (jobId) => jobs.get(jobId),
-    insertJob: (job) => jobs.insert(job),
-    removeJob(jobId) {
-      const job = jobs.remove(jobId);
-      if (job !== undefined) {
-        for (const task of tasksOf(job).values()) task.removed = true;
-        tasksByJob.delete(job);
-      }
-      return job;
+    putJob(job) {
+      if (!jobs.insert(job)) return false;
+      seen(job.seq);
+      tasksByJob.set(job.id.toLowerCase(), new OrderedTable<TaskRecord>());
+      return true;
     },
-    jobsAfter: (afterSeq) => jobs.after(afterSeq),
-    getTask: (job, taskId) => tasksOf(job).get(taskId),
-    insertTask: (job, task) => tasksOf(job).insert(task),
-    removeTask: (job, taskId) => tasksOf(job).remove(taskId),
-    tasksAfter: (job, afterSeq) => tasksOf(job).after(afterSeq),
-    taskCount: (job) => tasksOf(job).size,
+    updateJob(job) {
+      jobs.replace(job);
+    },
+    deleteJob(jobId) {
+      if (jobs.remove(jobId)) tasksByJob.delete(jobId.toLowerCase());
+    },
+    listJobs: (afterSeq) => jobs.after(afterSeq),
+    getTask: (jobId, taskId) => tasksOf(jobId)?.get(taskId),
+    putTask(jobId, task) {
+      const tasks = tasksOf(jobId);
+      if (tasks === undefined || !tasks.insert(task)) return false;
+      seen(task.seq);
+      return true;
+    },
+    updateTask(jobId, task) {
+      tasksOf(jobId)?.replace(task);
+    },
+    deleteTask(jobId, taskId) {
+      tasksOf(jobId)?.remove(taskId);
+    },
+    listTasks: (jobId, afterSeq) => tasksOf(jobId)?.after(afterSeq) ?? [],
   };
 }

@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { OrderedTable, type Sequenced } from "./ordered-table.js";
 
 class Item implements Sequenced {
-  removed = false;
   constructor(
     readonly seq: number,
     readonly id: string,
@@ -12,7 +11,6 @@ class Item implements Sequenced {
 /** An item that counts how often the table looks at it. */
 class CountingItem implements Sequenced {
   static reads = 0;
-  private isRemoved = false;
   constructor(
     private readonly sequence: number,
     readonly id: string,
@@ -20,13 +18,6 @@ class CountingItem implements Sequenced {
   get seq(): number {
     CountingItem.reads += 1;
     return this.sequence;
-  }
-  get removed(): boolean {
-    CountingItem.reads += 1;
-    return this.isRemoved;
-  }
-  set removed(value: boolean) {
-    this.isRemoved = value;
   }
 }
 
@@ -66,6 +57,24 @@ describe("OrderedTable", () => {
     expect([...table.after(3)].map((r) => r.seq)).toEqual([5, 6]);
     expect(table.get("task-3")).toBeUndefined();
     expect(table.size).toBe(4);
+  });
+
+  it("replaces a record with a copy in its place, and only the record it holds", () => {
+    const table = fill(3);
+    const copy = new Item(2, "TASK-2");
+    expect(table.replace(copy)).toBe(true);
+    expect(table.get("task-2")).toBe(copy);
+    expect([...table.after(1)][0]).toBe(copy);
+    expect(table.replace(new Item(9, "task-2"))).toBe(false);
+    expect(table.replace(new Item(4, "task-4"))).toBe(false);
+  });
+
+  it("finds its place among many removed records", () => {
+    const table = fill(3000);
+    for (let i = 2; i <= 2999; i += 2) table.remove(`task-${i}`);
+    for (let i = 1001; i <= 1999; i++) table.remove(`task-${i}`);
+    expect([...table.after(999)].slice(0, 3).map((r) => r.seq)).toEqual([2001, 2003, 2005]);
+    expect([...table.after(2998)].map((r) => r.seq)).toEqual([2999, 3000]);
   });
 
   it("shows records added while iterating later, once", () => {

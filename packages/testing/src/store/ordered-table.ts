@@ -1,12 +1,12 @@
 // Records kept two ways at once: by lower-cased id (ids are unique ignoring case, their case
 // is kept) and in insertion order by sequence number, so a list can resume after the last
-// sequence number it returned with a binary search instead of a rescan. Removed records stay
-// in the ordered array as tombstones until they make up half of it.
+// sequence number it returned with a binary search instead of a rescan. A removed record
+// stays in the ordered array, its sequence number in the `removed` set, until removed ones
+// make up half of it; the records themselves are never marked.
 
 export interface Sequenced {
   readonly seq: number;
   readonly id: string;
-  removed: boolean;
 }
 
 const MIN_COMPACTION = 1024;
@@ -14,7 +14,7 @@ const MIN_COMPACTION = 1024;
 export class OrderedTable<R extends Sequenced> {
   private readonly byKey = new Map<string, R>();
   private ordered: R[] = [];
-  private tombstones = 0;
+  private readonly removed = new Set<number>();
 
   get size(): number {
     return this.byKey.size;
@@ -37,16 +37,27 @@ export class OrderedTable<R extends Sequenced> {
     return true;
   }
 
+  /** Puts a changed copy of a stored record in its place (same id and sequence number). */
+  replace(record: R): boolean {
+    const key = record.id.toLowerCase();
+    const current = this.byKey.get(key);
+    if (current === undefined || current.seq !== record.seq) return false;
+    if (current !== record) {
+      this.byKey.set(key, record);
+      this.ordered[this.indexOf(record.seq)] = record;
+    }
+    return true;
+  }
+
   remove(id: string): R | undefined {
     const key = id.toLowerCase();
     const record = this.byKey.get(key);
     if (record === undefined) return undefined;
     this.byKey.delete(key);
-    record.removed = true;
-    this.tombstones += 1;
-    if (this.tombstones >= MIN_COMPACTION && this.tombstones * 2 >= this.ordered.length) {
-      this.ordered = this.ordered.filter((r) => !r.removed);
-      this.tombstones = 0;
+    this.removed.add(record.seq);
+    if (this.removed.size >= MIN_COMPACTION && this.removed.size * 2 >= this.ordered.length) {
+      this.ordered = this.ordered.filter((r) => !this.removed.has(r.seq));
+      this.removed.clear();
     }
     return record;
   }
@@ -65,7 +76,7 @@ export class OrderedTable<R extends Sequenced> {
       const record = array[index];
       if (record === undefined) return;
       index += 1;
-      if (record.removed) continue;
+      if (this.removed.size > 0 && this.removed.has(record.seq)) continue;
       lastSeq = record.seq;
       yield record;
     }
@@ -75,12 +86,18 @@ export class OrderedTable<R extends Sequenced> {
     return this.byKey.values();
   }
 
+  /** The slot of a stored sequence number. */
+  private indexOf(seq: number): number {
+    return this.firstIndexAfter(seq - 1);
+  }
+
   private firstIndexAfter(seq: number): number {
+    const ordered = this.ordered;
     let low = 0;
-    let high = this.ordered.length;
+    let high = ordered.length;
     while (low < high) {
       const mid = (low + high) >>> 1;
-      if (this.ordered[mid]!.seq <= seq) low = mid + 1;
+      if (ordered[mid]!.seq <= seq) low = mid + 1;
       else high = mid;
     }
     return low;
