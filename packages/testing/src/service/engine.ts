@@ -108,6 +108,11 @@ export class Engine {
   jobAdded(job: JobRecord): void {
     this.runtime(job);
     this.armJobDeadline(job);
+    // A job with no tasks has all its tasks complete: terminatejob ends it on the next tick,
+    // unless tasks were added by then.
+    if (onAllTasksCompleteOf(job) === "terminatejob") {
+      this.later(job, (current) => this.checkAllTasksComplete(current));
+    }
   }
 
   private armJobDeadline(job: JobRecord): void {
@@ -502,8 +507,7 @@ export class Engine {
 
   private checkAllTasksComplete(job: JobRecord): void {
     if (job.state !== "active" || onAllTasksCompleteOf(job) !== "terminatejob") return;
-    const counts = this.runtime(job).counts;
-    if (counts.total > 0 && counts.pending === 0) this.terminateJob(job, "AllTasksComplete");
+    if (this.runtime(job).counts.pending === 0) this.terminateJob(job, "AllTasksComplete");
   }
 
   // ---- watchdogs ----------------------------------------------------------------------------

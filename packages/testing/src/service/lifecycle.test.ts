@@ -386,10 +386,30 @@ describe("job terminate", () => {
     expect(service.getJob("job").body.executionInfo?.terminateReason).toBe("NoLongerNeeded");
   });
 
-  it("happens by itself when all tasks complete and the job says terminatejob", () => {
+  it("happens on the next tick to a terminatejob job created without tasks", () => {
+    service.addJob({ id: "empty", poolInfo: { poolId: "p" }, onAllTasksComplete: "terminatejob" });
+    expect(service.getJob("empty").body.state).toBe("active");
+    vi.runOnlyPendingTimers();
+    expect(service.getJob("empty").body).toMatchObject({
+      state: "terminating",
+      executionInfo: { terminateReason: "AllTasksComplete" },
+    });
+    vi.runOnlyPendingTimers();
+    expect(service.getJob("empty").body.state).toBe("completed");
+  });
+
+  it("does not happen to a terminatejob job that got tasks before that tick", () => {
     service.addJob({ id: "auto", poolInfo: { poolId: "p" }, onAllTasksComplete: "terminatejob" });
+    service.addTask("auto", { id: "a", commandLine: "x" });
     vi.runAllTimers();
     expect(service.getJob("auto").body.state).toBe("active");
+    service.deleteTask("auto", "a");
+    // Deleting the last task leaves none, and no tasks means all tasks are complete.
+    expect(service.getJob("auto").body.state).toBe("terminating");
+  });
+
+  it("happens by itself when all tasks complete and the job says terminatejob", () => {
+    service.addJob({ id: "auto", poolInfo: { poolId: "p" }, onAllTasksComplete: "terminatejob" });
     service.addTask("auto", { id: "a", commandLine: "x" });
     service.addTask("auto", { id: "b", commandLine: "x" });
     service.completeTask("auto", "a", { exitCode: 0 });
