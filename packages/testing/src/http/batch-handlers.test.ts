@@ -134,6 +134,21 @@ describe("task operations over msw", () => {
     expect(service.getTask("job1", "t1").body.constraints?.maxTaskRetryCount).toBe(0);
   });
 
+  it("Task_Update refuses a property it cannot change with 400 UnsupportedProperty", async () => {
+    service.addTask("job1", { id: "t1", commandLine: "x" });
+    const before = service.getTask("job1", "t1");
+    const response = await call("/jobs/job1/tasks/t1", {
+      method: "PUT",
+      json: { commandLine: "y" },
+    });
+    const body = await expectError(response, 400, "UnsupportedProperty");
+    expect(body.values).toEqual([
+      { key: "PropertyName", value: "commandLine" },
+      { key: "Reason", value: "commandLine: this property is not supported here." },
+    ]);
+    expect(service.getTask("job1", "t1")).toEqual(before);
+  });
+
   it("Task_AddCollection: 200 with one TaskAddResult per task", async () => {
     const response = await call("/jobs/job1/addtaskcollection", {
       method: "POST",

@@ -42,6 +42,19 @@ export function invalidPropertyValue(name: string, value: unknown, reason: strin
   );
 }
 
+/** A body property the operation does not take; `path` says where it is. */
+export function unsupportedProperty(name: string, path: string): ServiceError {
+  return new ServiceError(
+    400,
+    "UnsupportedProperty",
+    "The request body contains a property that is not supported.",
+    [
+      { key: "PropertyName", value: name },
+      { key: "Reason", value: `${path}: this property is not supported here.` },
+    ],
+  );
+}
+
 export function invalidQueryParameterValue(
   name: string,
   value: string,

@@ -208,6 +208,31 @@ describe("Task_AddCollection", () => {
     );
   });
 
+  it("refuses an unknown property of the collection as a whole, and of a task as its result", () => {
+    const task = { id: "t", commandLine: "x" };
+    expect(
+      errorOf(() => service.addTaskCollection("job1", { value: [task], force: true })),
+    ).toMatchObject({ status: 400, code: "UnsupportedProperty" });
+    expect(service.getTaskCounts("job1").taskCounts.active).toBe(0);
+    const { value = [] } = service.addTaskCollection("job1", {
+      "odata.metadata": "https://x/$metadata#tasks",
+      value: [task, { id: "u", commandLine: "x", priority: 3 }],
+    });
+    expect(value[0]?.status).toBe("success");
+    expect(value[1]).toMatchObject({
+      status: "clienterror",
+      taskId: "u",
+      error: {
+        code: "UnsupportedProperty",
+        values: [
+          { key: "PropertyName", value: "priority" },
+          { key: "Reason", value: "priority: this property is not supported here." },
+        ],
+      },
+    });
+    expect(() => service.getTask("job1", "u")).toThrow(/does not exist/);
+  });
+
   it("takes the collection limit from the options", () => {
     const small = createBatchService({ limits: { maxTasksPerCollection: 2 } });
     small.addJob({ id: "j", poolInfo: { poolId: "p" } });
@@ -347,6 +372,15 @@ describe("Task_Update", () => {
       retentionTime: DEFAULT_RETENTION,
       maxTaskRetryCount: 5,
     });
+  });
+
+  it("refuses what it cannot change, and changes nothing", () => {
+    const before = service.getTask("job1", "t1");
+    expect(errorOf(() => service.updateTask("job1", "t1", { commandLine: "y" }))).toMatchObject({
+      status: 400,
+      code: "UnsupportedProperty",
+    });
+    expect(service.getTask("job1", "t1")).toEqual(before);
   });
 
   it("goes back to the defaults when constraints or the body are absent", () => {

@@ -52,12 +52,15 @@ import {
 } from "./service-state.js";
 import { jobMaxTaskRetryCount, onTaskFailureOf, usesTaskDependencies } from "./spec-defaults.js";
 import { buildCloudTask, buildSubtask, buildTaskFilterView, taskUrl } from "./task-view.js";
+import { checkKnownProperties } from "./validation/schema.js";
 import {
   checkTaskAgainstJob,
   type TaskJobSettings,
   validateTaskAddParameter,
 } from "./validation/task-add-parameter.js";
 import { validateTaskUpdateParameter } from "./validation/task-update-parameter.js";
+
+const COLLECTION_PROPERTIES: ReadonlySet<string> = new Set(["value"]);
 
 function writeResult(url: string, task: TaskRecord): WriteResult {
   return { eTag: formatEtag(task.version), lastModified: task.lastModified, url };
@@ -123,6 +126,7 @@ export function taskOperations(state: ServiceState) {
       if (typeof body !== "object" || body === null || Array.isArray(body)) {
         throw invalidPropertyValue("value", body, "The body must be an object with a value array.");
       }
+      checkKnownProperties(body as Record<string, unknown>, COLLECTION_PROPERTIES, []);
       const entries = (body as { value?: unknown }).value;
       if (entries === undefined || entries === null) throw missingRequiredProperty("value");
       if (!Array.isArray(entries)) {

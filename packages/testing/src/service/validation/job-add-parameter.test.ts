@@ -43,13 +43,17 @@ describe("validateJobAddParameter", () => {
     );
   });
 
-  it("keeps job manager and other unmodelled settings out", () => {
-    const job = validateJobAddParameter({
-      id: "j",
-      poolInfo: { poolId: "p" },
-      jobManagerTask: { id: "m", commandLine: "x" },
-    });
-    expect(job).not.toHaveProperty("jobManagerTask");
+  it("refuses job manager and other settings it does not model, rather than ignore them", () => {
+    const base = { id: "j", poolInfo: { poolId: "p" } };
+    expect(
+      codeOf(() =>
+        validateJobAddParameter({ ...base, jobManagerTask: { id: "m", commandLine: "x" } }),
+      ),
+    ).toBe("400 UnsupportedProperty");
+    expect(
+      codeOf(() => validateJobAddParameter({ id: "j", poolInfo: { autoPoolSpecification: {} } })),
+    ).toBe("400 UnsupportedProperty");
+    expect(codeOf(() => validateJobAddParameter({ ...base, "odata.type": "x" }))).toBe("no error");
   });
 });
 
@@ -58,6 +62,9 @@ describe("validateJobTerminateParameter", () => {
     expect(validateJobTerminateParameter(undefined)).toBeUndefined();
     expect(validateJobTerminateParameter({})).toBeUndefined();
     expect(validateJobTerminateParameter({ terminateReason: "Done" })).toBe("Done");
+    expect(codeOf(() => validateJobTerminateParameter({ reason: "Done" }))).toBe(
+      "400 UnsupportedProperty",
+    );
     expect(codeOf(() => validateJobTerminateParameter({ terminateReason: 3 }))).toBe(
       "400 InvalidPropertyValue",
     );
@@ -74,5 +81,9 @@ describe("validateTaskUpdateParameter", () => {
     expect(
       codeOf(() => validateTaskUpdateParameter({ constraints: { retentionTime: "soon" } })),
     ).toBe("400 InvalidPropertyValue");
+    // A client that believes it can change the command line learns it cannot.
+    expect(codeOf(() => validateTaskUpdateParameter({ commandLine: "y" }))).toBe(
+      "400 UnsupportedProperty",
+    );
   });
 });

@@ -1,6 +1,6 @@
 // Validation of JobAddParameter and JobTerminateParameter bodies. Job settings this emulator
 // does not model (job manager, preparation and release tasks, network settings, auto pools)
-// are accepted and ignored like any unknown property.
+// are refused like any unknown property, rather than accepted and ignored.
 
 import type { JobSpec } from "../../store/records.js";
 import { displayNameCheck, environmentSetting, idCheck, retryCount } from "./common-schemas.js";

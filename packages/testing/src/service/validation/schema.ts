@@ -1,10 +1,16 @@
-// A small validator for request bodies that answers with the service's errors: a missing
-// required property is MissingRequiredProperty, anything else wrong is InvalidPropertyValue
-// naming the property (leaf name, as the service does), the value and the reason. Each check
-// returns a clean copy holding only known properties, so unknown ones are dropped, not stored.
+// A small validator for request bodies that answers with the service's errors: a property the
+// object does not have is UnsupportedProperty, a missing required one MissingRequiredProperty,
+// anything else wrong InvalidPropertyValue naming the property (leaf name, as the service
+// does), the value and the reason. OData annotations (`odata.type`, `name@odata.type`), which
+// clients may echo from responses, are the only keys let through unchecked; they are dropped.
+// Each check returns a clean copy holding only known properties.
 
 import { parseDuration } from "../durations.js";
-import { invalidPropertyValue, missingRequiredProperty } from "../error-catalog.js";
+import {
+  invalidPropertyValue,
+  missingRequiredProperty,
+  unsupportedProperty,
+} from "../error-catalog.js";
 
 /** Where a value sits in the body, for messages: e.g. `constraints.maxTaskRetryCount`. */
 export type Path = readonly (string | number)[];
@@ -30,6 +36,23 @@ function leafName(path: Path): string {
 export function invalid(path: Path, value: unknown, reason: string): never {
   const where = pathText(path);
   throw invalidPropertyValue(leafName(path), value, where ? `${where}: ${reason}` : reason);
+}
+
+function isODataAnnotation(key: string): boolean {
+  return key.startsWith("odata.") || key.includes("@odata.");
+}
+
+/** Refuses the first key of a body object that is neither known nor an OData annotation. */
+export function checkKnownProperties(
+  source: Record<string, unknown>,
+  known: ReadonlySet<string>,
+  path: Path,
+): void {
+  for (const key in source) {
+    if (!known.has(key) && Object.hasOwn(source, key) && !isODataAnnotation(key)) {
+      throw unsupportedProperty(key, pathText([...path, key]));
+    }
+  }
 }
 
 export function str(
@@ -126,20 +149,22 @@ export function opt<T>(check: Check<T>): { check: Check<T>; required?: false } {
 }
 
 /**
- * An object with known properties. Absent and null properties are left out; unknown ones are
- * ignored (newer clients may send fields this emulator does not know). `refine` adds rules
- * that span properties.
+ * An object with known properties. Absent and null properties are left out; any other is
+ * refused (UnsupportedProperty), so nothing a client sends is silently ignored. `refine` adds
+ * rules that span properties.
  */
 export function object<S extends Shape>(
   shape: S,
   refine?: (value: Output<S>, path: Path) => void,
 ): Check<Output<S>> {
   const entries = Object.entries(shape);
+  const known = new Set(Object.keys(shape));
   return (value, path) => {
     if (typeof value !== "object" || value === null || Array.isArray(value)) {
       invalid(path, value, "The value must be a JSON object.");
     }
     const source = value as Record<string, unknown>;
+    checkKnownProperties(source, known, path);
     const out: Record<string, unknown> = {};
     for (const [name, spec] of entries) {
       const raw = source[name];

@@ -107,11 +107,34 @@ describe("validateTaskAddParameter", () => {
     expect(detail(error, "PropertyValue")).toBe("bad id!");
   });
 
-  it("ignores unknown properties and does not keep them", () => {
+  it.each([
+    [{ ...base, someFutureField: { a: 1 } }, "someFutureField", "someFutureField"],
+    [{ ...base, constraints: { extra: 1 } }, "extra", "constraints.extra"],
+    [{ ...base, commandline: "typo" }, "commandline", "commandline"],
+    [
+      { ...base, environmentSettings: [{ name: "A" }, { name: "B", valu: "x" }] },
+      "valu",
+      "environmentSettings[1].valu",
+    ],
+    [
+      { ...base, exitConditions: { default: { jobAction: "none", retry: true } } },
+      "retry",
+      "exitConditions.default.retry",
+    ],
+  ])("refuses an unknown property anywhere with UnsupportedProperty (%#)", (body, name, path) => {
+    const error = errorOf(() => validateTaskAddParameter(body));
+    expect(error.status).toBe(400);
+    expect(error.code).toBe("UnsupportedProperty");
+    expect(detail(error, "PropertyName")).toBe(name);
+    expect(detail(error, "Reason")).toMatch(new RegExp(`^${path.replace(/[.[\]]/g, "\\$&")}: `));
+  });
+
+  it("lets OData annotations through without keeping them", () => {
     const task = validateTaskAddParameter({
       ...base,
-      someFutureField: { a: 1 },
-      constraints: { extra: 1 },
+      "odata.type": "#Microsoft.Azure.Batch.Protocol.Entities.TaskAddParameter",
+      "commandLine@odata.type": "Edm.String",
+      constraints: { "odata.etag": "x" },
     });
     expect(task).toEqual({ ...base, constraints: {} });
   });
