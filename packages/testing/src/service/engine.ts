@@ -47,6 +47,10 @@ const MAX_TIMER_MS = 2_147_483_647;
 // Limits this long (TimeSpan.MaxValue and the like) mean "none".
 const NO_LIMIT_MS = 100 * 365 * 86_400_000;
 
+function isUnfinished(state: JobState): boolean {
+  return state === "active" || state === "disabling" || state === "disabled";
+}
+
 function isInFlight(state: TaskState): boolean {
   return state === "preparing" || state === "running";
 }
@@ -122,7 +126,10 @@ export class Engine {
     const { id, seq } = job;
     this.armDeadline(this.runtime(job).jobTimers, job.creationTime + ms, () => {
       const current = this.currentJob(id, seq);
-      if (current?.state === "active") this.terminateJob(current, "MaxWallClockTimeExpiry");
+      // A disabled job has not completed either; its time runs out all the same.
+      if (current && isUnfinished(current.state)) {
+        this.terminateJob(current, "MaxWallClockTimeExpiry");
+      }
     });
   }
 
@@ -154,6 +161,21 @@ export class Engine {
     this.setJobState(job, "completed", () => {
       job.endTime = job.stateTime;
     });
+  }
+
+  /**
+   * active → disabling → (after jobTransitionMs) disabled, as Job_Disable with `requeue`: running
+   * tasks go back to active, and no task starts while the job is disabled. There is no
+   * Job_Enable here, so a disabled job stays disabled until it is terminated or deleted.
+   */
+  disableJob(job: JobRecord): void {
+    this.setJobState(job, "disabling");
+    for (const task of this.inFlightTasks(job)) this.requeue(job, task);
+    this.later(job, (current) => this.completeDisable(current));
+  }
+
+  private completeDisable(job: JobRecord): void {
+    if (job.state === "disabling") this.setJobState(job, "disabled");
   }
 
   /** → deleting, then (after jobTransitionMs) the job and its tasks are gone. */
@@ -458,8 +480,9 @@ export class Engine {
   }
 
   /**
-   * preparing or running → active, as when the service takes a task off its node (a restart
-   * that lost it): requeueCount + 1, lastRequeueTime set, no run information.
+   * preparing or running → active, as when the service takes a task off its node (the job is
+   * disabled with requeue, or a restart lost it): requeueCount + 1, lastRequeueTime set, no
+   * run information.
    */
   requeue(job: JobRecord, task: TaskRecord): void {
     const wasInFlight = this.runtime(job).inFlight.has(task.seq);
@@ -495,12 +518,16 @@ export class Engine {
       }
     }
     if (job.state !== "active") return;
-    if (
-      onTaskFailureOf(job) === "performexitoptionsjobaction" &&
-      jobActionFor(task) === "terminate"
-    ) {
-      this.terminateJob(job, "TaskFailed");
-      return;
+    if (onTaskFailureOf(job) === "performexitoptionsjobaction") {
+      const action = jobActionFor(task);
+      if (action === "terminate") {
+        this.terminateJob(job, "TaskFailed");
+        return;
+      }
+      if (action === "disable") {
+        this.disableJob(job);
+        return;
+      }
     }
     this.checkAllTasksComplete(job);
   }
@@ -598,6 +625,13 @@ export class Engine {
         return;
       case "terminating":
         this.later(job, (current) => this.completeTermination(current));
+        return;
+      case "disabling":
+        this.armJobDeadline(job);
+        this.later(job, (current) => this.completeDisable(current));
+        return;
+      case "disabled":
+        this.armJobDeadline(job);
         return;
       case "deleting":
         this.later(job, (current) => this.removeJob(current));

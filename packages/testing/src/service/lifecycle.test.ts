@@ -46,6 +46,7 @@ afterEach(() => {
 });
 
 const task = (id: string) => service.getTask("job", id).body;
+const task2 = (id: string) => service.getTask("strict", id).body;
 
 describe("task lifecycle", () => {
   it("moves active → preparing → running → completed with times and previous states", () => {
@@ -452,6 +453,95 @@ describe("job terminate", () => {
     expect(service.getJob("timed").body.executionInfo?.terminateReason).toBe(
       "MaxWallClockTimeExpiry",
     );
+  });
+});
+
+describe("job disable (a task's jobAction)", () => {
+  function disablingJob() {
+    service.addJob({
+      id: "strict",
+      poolInfo: { poolId: "p" },
+      onTaskFailure: "performexitoptionsjobaction",
+      constraints: { maxWallClockTime: "PT1H" },
+    });
+    service.addTask("strict", {
+      id: "bad",
+      commandLine: "x",
+      exitConditions: { exitCodes: [{ code: 2, exitOptions: { jobAction: "disable" } }] },
+    });
+    service.addTask("strict", { id: "running", commandLine: "x" });
+    service.addTask("strict", { id: "waiting", commandLine: "x" });
+    service.startTask("strict", "running");
+    recorder.runnable.length = 0;
+    vi.advanceTimersByTime(1000);
+    service.completeTask("strict", "bad", { exitCode: 2 });
+  }
+
+  it("disables the job and requeues its running tasks", () => {
+    disablingJob();
+    expect(service.getJob("strict").body).toMatchObject({
+      state: "disabling",
+      previousState: "active",
+    });
+    expect(task2("running")).toMatchObject({
+      state: "active",
+      previousState: "running",
+      executionInfo: { requeueCount: 1, lastRequeueTime: iso(T0 + 1000), retryCount: 0 },
+    });
+    expect(task2("running").executionInfo?.startTime).toBeUndefined();
+    expect(recorder.stopped).toEqual(["running"]);
+    expect(service.getTaskCounts("strict").taskCounts).toMatchObject({
+      active: 2,
+      running: 0,
+      failed: 1,
+    });
+    vi.advanceTimersByTime(0);
+    expect(service.getJob("strict").body).toMatchObject({
+      state: "disabled",
+      previousState: "disabling",
+    });
+  });
+
+  it("starts no task while the job is disabled, which it stays", () => {
+    disablingJob();
+    vi.advanceTimersByTime(60_000);
+    expect(recorder.runnable).toEqual([]);
+    expect(codeOf(() => service.startTask("strict", "waiting"))).toBe(
+      "OperationInvalidForCurrentState",
+    );
+    expect(service.getJob("strict").body.state).toBe("disabled");
+  });
+
+  it("still takes new tasks and task changes, and can be terminated or run out of time", () => {
+    disablingJob();
+    vi.advanceTimersByTime(0);
+    service.addTask("strict", { id: "new", commandLine: "x" });
+    expect(recorder.runnable).toEqual([]);
+    service.updateTask("strict", "waiting", { constraints: { maxTaskRetryCount: 1 } });
+    service.terminateTask("strict", "waiting");
+    service.reactivateTask("strict", "waiting");
+    service.deleteTask("strict", "new");
+    expect(service.listTasks("strict").value.map((t) => [t.id, t.state])).toEqual([
+      ["bad", "completed"],
+      ["running", "active"],
+      ["waiting", "active"],
+    ]);
+    vi.advanceTimersByTime(3_600_000);
+    expect(service.getJob("strict").body).toMatchObject({
+      state: "completed",
+      previousState: "terminating",
+      executionInfo: { terminateReason: "MaxWallClockTimeExpiry" },
+    });
+  });
+
+  it("ends with a terminate like any job", () => {
+    disablingJob();
+    service.terminateJob("strict", undefined);
+    vi.runAllTimers();
+    expect(service.getJob("strict").body).toMatchObject({
+      state: "completed",
+      executionInfo: { terminateReason: "UserTerminate" },
+    });
   });
 });
 
