@@ -53,4 +53,13 @@ describe("BufferedResponse", () => {
     expect(() => new BufferedResponse(null, { status: 101 })).toThrow(RangeError);
     expect(new Uint8Array(await new BufferedResponse(bytes(), init).bytes())).toEqual(bytes());
   });
+
+  it("keeps a body once read only as a used stream that refuses to be read", async () => {
+    const response = new BufferedResponse(bytes(), init);
+    await response.text();
+    expect(response.bodyUsed).toBe(true);
+    expect(response.body).not.toBeNull();
+    await expect(new Response(response.body).text()).rejects.toThrow(TypeError);
+    expect(new BufferedResponse(null, { status: 204 }).body).toBeNull();
+  });
 });

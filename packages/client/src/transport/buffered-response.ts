@@ -24,7 +24,8 @@ export class BufferedResponse implements Response {
   readonly url: string;
   readonly redirected = false;
   readonly type: ResponseType = "default";
-  readonly #bytes: Uint8Array | null;
+  #bytes: Uint8Array | null;
+  readonly #hasBody: boolean;
   #used = false;
   #stream: ReadableStream<Uint8Array<ArrayBuffer>> | null | undefined;
 
@@ -40,20 +41,28 @@ export class BufferedResponse implements Response {
     this.headers = init.headers instanceof RawHeaders ? init.headers : new Headers(init.headers);
     this.url = init.url ?? "";
     this.#bytes = bytes;
+    this.#hasBody = bytes !== null;
   }
 
   get body(): ReadableStream<Uint8Array<ArrayBuffer>> | null {
     if (this.#stream !== undefined) return this.#stream;
     const bytes = this.#bytes;
-    this.#stream =
-      bytes === null
-        ? null
-        : new ReadableStream<Uint8Array<ArrayBuffer>>({
-            start(controller) {
-              controller.enqueue(bytes as Uint8Array<ArrayBuffer>);
-              controller.close();
-            },
-          });
+    if (!this.#hasBody) this.#stream = null;
+    else if (this.#used) {
+      // Read already (and let go of): a stream that says so, as a used fetch body does.
+      this.#stream = new ReadableStream<Uint8Array<ArrayBuffer>>({
+        start(controller) {
+          controller.error(new TypeError("Body is unusable: it has already been read"));
+        },
+      });
+    } else {
+      this.#stream = new ReadableStream<Uint8Array<ArrayBuffer>>({
+        start(controller) {
+          controller.enqueue(bytes as Uint8Array<ArrayBuffer>);
+          controller.close();
+        },
+      });
+    }
     return this.#stream;
   }
 
@@ -64,7 +73,10 @@ export class BufferedResponse implements Response {
   #take(): Uint8Array {
     if (this.bodyUsed) throw new TypeError("Body is unusable: it has already been read");
     this.#used = true;
-    return this.#bytes ?? new Uint8Array(0);
+    // A body is read once: letting go of it here lets a large one be freed while it is parsed.
+    const bytes = this.#bytes ?? new Uint8Array(0);
+    this.#bytes = null;
+    return bytes;
   }
 
   async text(): Promise<string> {

@@ -99,6 +99,8 @@ export function createNodeHttpFetch(options: NodeHttpFetchOptions = {}): NodeHtt
             const status = res.statusCode ?? 0;
             const noBody = nullBodyStatuses.has(status) || method === "HEAD";
             const bytes = noBody ? null : chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+            // The pieces are garbage from here on, whatever still refers to this closure.
+            chunks.length = 0;
             const response = new BufferedResponse(bytes, {
               status,
               statusText: res.statusMessage ?? "",
