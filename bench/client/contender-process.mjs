@@ -1,7 +1,8 @@
 // @ts-check
 // One measured run: one contender, one scenario, in a process of its own so that its memory
 // peak and CPU are its alone. Prints one JSON line ({ wallMs, cpuMs, maxRssBytes, peakHeapBytes,
-// items }) and exits (process.exit: @azure/batch's runtime may keep timers alive).
+// loadedRssBytes, items }) and exits (process.exit: @azure/batch's runtime may keep timers
+// alive). `loadedRssBytes` is the RSS once the contender is loaded and created, before any work.
 // It imports nothing but the contender: the account comes from the server's announcement, so
 // that no module of the harness (@batch/testing alone adds ~30 MiB of RSS and ~10 MiB of heap)
 // counts in a contender's memory.
@@ -20,6 +21,7 @@ const contender = create({
   key: spec.server.key,
   ...entry.options,
 });
+const loadedRssBytes = process.memoryUsage().rss;
 const input = scenario.prepare();
 await scenario.warmUp(contender, spec.server, spec.concurrency);
 
@@ -41,6 +43,7 @@ process.stdout.write(
     cpuMs: (cpu.user + cpu.system) / 1000,
     maxRssBytes: process.resourceUsage().maxRSS * 1024,
     peakHeapBytes: peakHeap,
+    loadedRssBytes,
     items,
   })}\n`,
 );

@@ -81,6 +81,20 @@ const median = (values) => {
 };
 const mib = (bytes) => (bytes / 1024 / 1024).toFixed(0);
 
+/** The peak RSS of a Node process that does nothing. */
+function emptyNodeRss() {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ["-e", "process.stdout.write(String(process.resourceUsage().maxRSS * 1024))"],
+      { stdio: ["ignore", "pipe", "inherit"] },
+    );
+    let out = "";
+    child.stdout.on("data", (chunk) => (out += chunk));
+    child.on("exit", (code) => (code === 0 ? resolve(Number(out)) : reject(new Error(`${code}`))));
+  });
+}
+
 async function bundleSize() {
   const result = await build({
     stdin: { contents: 'export * from "@batch/client";', resolveDir: here("."), loader: "js" },
@@ -121,6 +135,7 @@ try {
         cpuMs: median(mine.map((r) => r.cpuMs)),
         rssMiB: median(mine.map((r) => r.maxRssBytes)),
         heapMiB: median(mine.map((r) => r.peakHeapBytes)),
+        loadedRssMiB: median(mine.map((r) => r.loadedRssBytes)),
         speedupVsAzure: paired(runs[azure]),
         vsFastestRaw: median(mine.map((run, i) => run.wallMs / fastestRaw[i])),
         rssVsAzure: median(mine.map((run, i) => run.maxRssBytes / runs[azure][i].maxRssBytes)),
@@ -188,6 +203,23 @@ for (const row of table.filter(
   }
   console.log(`- ${row.scenario}, ${row.contender}: ${checks.join("; ")}`);
 }
+// Where the memory on the list scenario goes: Node's own footprint, then each contender's code,
+// then the work.
+const listRows = table.filter((row) => row.scenario === "list");
+if (listRows.length > 0) {
+  const emptyRss = median(await Promise.all([1, 2, 3].map(() => emptyNodeRss())));
+  console.log(
+    `\nMemory on list (medians): an empty Node process peaks at ${mib(emptyRss)} MiB RSS.`,
+  );
+  console.log("| contender | RSS once loaded MiB | peak RSS MiB | peak − loaded MiB |");
+  console.log("| --- | --- | --- | --- |");
+  for (const row of listRows) {
+    console.log(
+      `| ${row.contender} | ${mib(row.loadedRssMiB)} | ${mib(row.rssMiB)} | ${mib(row.rssMiB - row.loadedRssMiB)} |`,
+    );
+  }
+}
+
 const gz = await bundleSize();
 console.log(
   `\nBundle: @batch/client with its dependencies, minified and gzipped for browsers: ${(gz / 1024).toFixed(1)} KiB (${gz < 15 * 1024 ? "met" : "NOT met"}: < 15 KiB)`,
