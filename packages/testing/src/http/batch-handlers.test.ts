@@ -176,6 +176,32 @@ describe("task operations over msw", () => {
     ]);
   });
 
+  it("lists carry ETag and Last-Modified: the job's for tasks, the task's for subtasks", async () => {
+    service.addTask("job1", { id: "t1", commandLine: "x" });
+    const job = service.getJob("job1");
+    const task = service.getTask("job1", "t1");
+    const httpDate = (ms: number) => new Date(ms).toUTCString();
+    const tasks = await call("/jobs/job1/tasks");
+    expect(tasks.headers.get("etag")).toBe(job.eTag);
+    expect(tasks.headers.get("last-modified")).toBe(httpDate(job.lastModified));
+    const subtasks = await call("/jobs/job1/tasks/t1/subtasksinfo");
+    expect(subtasks.headers.get("etag")).toBe(task.eTag);
+    expect(subtasks.headers.get("last-modified")).toBe(httpDate(task.lastModified));
+  });
+
+  it("the job list carries a version that changes whenever a job does", async () => {
+    const first = await call("/jobs");
+    expect(first.headers.get("etag")).toBe(service.getJob("job1").eTag);
+    expect(first.headers.get("last-modified")).toMatch(/ GMT$/);
+    service.addJob({ id: "job2", poolInfo: { poolId: "p" } });
+    const second = await call("/jobs");
+    expect(second.headers.get("etag")).toBe(service.getJob("job2").eTag);
+    // A change of a job that is not the newest moves the list's version too.
+    service.terminateJob("job1", undefined);
+    const third = await call("/jobs");
+    expect(third.headers.get("etag")).not.toBe(second.headers.get("etag"));
+  });
+
   it("Task_ListSubtasks names its entity set", async () => {
     service.addTask("job1", { id: "t1", commandLine: "x" });
     const body = await (await call("/jobs/job1/tasks/t1/subtasksinfo")).json();
@@ -235,11 +261,27 @@ describe("conditional headers over msw", () => {
   });
 
   it("answers 304 without a body to a read whose tag still matches", async () => {
-    const { eTag } = service.getTask("job1", "t1");
-    const response = await call("/jobs/job1/tasks/t1", { headers: { "If-None-Match": eTag } });
+    const { eTag, lastModified } = service.getTask("job1", "t1");
+    const response = await call("/jobs/job1/tasks/t1", {
+      headers: {
+        "If-None-Match": eTag,
+        "client-request-id": "c-304",
+        "return-client-request-id": "true",
+      },
+    });
     expect(response.status).toBe(304);
     expect(response.headers.get("request-id")).toMatch(UUID);
+    // The version the client already has, as HTTP asks of a 304, and the echo it asked for.
+    expect(response.headers.get("etag")).toBe(eTag);
+    expect(response.headers.get("last-modified")).toBe(new Date(lastModified).toUTCString());
+    expect(response.headers.get("client-request-id")).toBe("c-304");
     expect(await response.text()).toBe("");
+    const job = service.getJob("job1");
+    const notModified = await call("/jobs/job1", {
+      headers: { "If-Modified-Since": new Date(job.lastModified + 1000).toUTCString() },
+    });
+    expect(notModified.status).toBe(304);
+    expect(notModified.headers.get("etag")).toBe(job.eTag);
     expect(
       (await call("/jobs/job1/tasks/t1", { headers: { "If-None-Match": "0x1" } })).status,
     ).toBe(200);

@@ -3,12 +3,20 @@
 
 import type { OperationId } from "@batch/types";
 import type { BatchService } from "../service/batch-service.js";
+import type { ListResult } from "../service/operation-types.js";
 import { conditionalHeaders } from "./conditional-headers.js";
 import { buildNextLink } from "./next-link.js";
 import type { OperationCall } from "./operation-middleware.js";
 import { booleanParameter, integerParameter } from "./query-options.js";
 import type { RequestContext } from "./request-context.js";
-import { baseHeaders, emptyResponse, jsonResponse, METADATA, writeHeaders } from "./responses.js";
+import {
+  baseHeaders,
+  emptyResponse,
+  jsonResponse,
+  METADATA,
+  versionHeaders,
+  writeHeaders,
+} from "./responses.js";
 
 type OperationRunner = (
   service: BatchService,
@@ -44,17 +52,14 @@ function writeOptions(ctx: RequestContext) {
   return { baseUrl: ctx.origin, conditions: conditionalHeaders(ctx.request) };
 }
 
-function listResponse(
-  ctx: RequestContext,
-  metadata: string,
-  page: { value: unknown[]; continuationToken?: string },
-): Response {
-  return jsonResponse(ctx, 200, metadata, {
+function listResponse(ctx: RequestContext, metadata: string, page: ListResult<unknown>): Response {
+  const body = {
     value: page.value,
     ...(page.continuationToken !== undefined && {
       "odata.nextLink": buildNextLink(ctx, page.continuationToken),
     }),
-  });
+  };
+  return jsonResponse(ctx, 200, metadata, body, versionHeaders(baseHeaders(ctx), page));
 }
 
 export const OPERATIONS: Record<OperationId, OperationRunner> = {
@@ -116,7 +121,7 @@ export const OPERATIONS: Record<OperationId, OperationRunner> = {
       baseUrl: ctx.origin,
       select: ctx.query.get("$select"),
     });
-    return jsonResponse(ctx, 200, METADATA.subtasks, result);
+    return listResponse(ctx, METADATA.subtasks, result);
   },
   Task_Update(service, call, ctx) {
     const { jobId, taskId } = ids(call);

@@ -4,6 +4,7 @@
 
 import { formatHttpDate } from "../service/etag.js";
 import type { WriteResult } from "../service/operation-types.js";
+import type { ResourceVersion } from "../service/service-error.js";
 import type { RequestContext } from "./request-context.js";
 
 export const JSON_CONTENT_TYPE = "application/json;odata=minimalmetadata";
@@ -25,6 +26,7 @@ export interface ErrorLike {
   code: string;
   message: string;
   values?: { key: string; value: string }[] | undefined;
+  resource?: ResourceVersion | undefined;
 }
 
 export function baseHeaders(
@@ -36,9 +38,15 @@ export function baseHeaders(
   return headers;
 }
 
+/** ETag and Last-Modified of the resource an answer is about. */
+export function versionHeaders(headers: Headers, version: ResourceVersion): Headers {
+  headers.set("ETag", version.eTag);
+  headers.set("Last-Modified", formatHttpDate(version.lastModified));
+  return headers;
+}
+
 export function writeHeaders(headers: Headers, result: WriteResult, dataServiceId = true): Headers {
-  headers.set("ETag", result.eTag);
-  headers.set("Last-Modified", formatHttpDate(result.lastModified));
+  versionHeaders(headers, result);
   if (dataServiceId) headers.set("DataServiceId", result.url);
   return headers;
 }
@@ -61,14 +69,18 @@ export function emptyResponse(status: number, headers: Headers): Response {
 
 /**
  * A BatchError answer. The message carries the request id and time on extra lines, as the
- * service's do; a 304 has no body at all.
+ * service's do; a 304 has no body at all, and the ETag and Last-Modified of the resource the
+ * client already has.
  */
 export function errorResponse(
   ctx: Pick<RequestContext, "requestId" | "echoClientRequestId" | "origin">,
   error: ErrorLike,
 ): Response {
   const headers = baseHeaders(ctx);
-  if (error.status === 304) return new Response(null, { status: 304, headers });
+  if (error.status === 304) {
+    if (error.resource) versionHeaders(headers, error.resource);
+    return new Response(null, { status: 304, headers });
+  }
   headers.set("Content-Type", JSON_CONTENT_TYPE);
   const body = {
     "odata.metadata": `${ctx.origin}/$metadata#${METADATA.error}`,

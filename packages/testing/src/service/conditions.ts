@@ -4,6 +4,7 @@
 
 import { conditionNotMet, invalidHeaderValue, multipleConditionHeaders } from "./error-catalog.js";
 import { etagMatches } from "./etag.js";
+import type { ResourceVersion } from "./service-error.js";
 
 export interface ConditionalHeaders {
   ifMatch?: string | undefined;
@@ -12,11 +13,8 @@ export interface ConditionalHeaders {
   ifUnmodifiedSince?: string | undefined;
 }
 
-export interface ConditionTarget {
-  eTag: string;
-  /** Epoch ms; compared at whole seconds, as Last-Modified carries them. */
-  lastModified: number;
-}
+/** The resource's version; Last-Modified is compared at whole seconds, as it is sent. */
+export type ConditionTarget = ResourceVersion;
 
 export type AccessKind = "read" | "write";
 
@@ -58,12 +56,12 @@ export function checkConditions(
   }
   if (present(ifNoneMatch)) {
     if (present(ifModifiedSince)) parseHttpDate("If-Modified-Since", ifModifiedSince);
-    if (etagMatches(ifNoneMatch, target.eTag)) throw conditionNotMet(notModifiedStatus);
+    if (etagMatches(ifNoneMatch, target.eTag)) throw conditionNotMet(notModifiedStatus, target);
     return;
   }
   if (present(ifModifiedSince)) {
     if (lastModifiedSeconds <= parseHttpDate("If-Modified-Since", ifModifiedSince)) {
-      throw conditionNotMet(notModifiedStatus);
+      throw conditionNotMet(notModifiedStatus, target);
     }
     return;
   }

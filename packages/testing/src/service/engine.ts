@@ -21,10 +21,11 @@ import {
 import { type Clock, type Timers, unrefTimer } from "./clock.js";
 import { parseDuration } from "./durations.js";
 import { operationInvalidForCurrentState } from "./error-catalog.js";
-import { EtagCounter } from "./etag.js";
+import { EtagCounter, formatEtag } from "./etag.js";
 import { dependencyActionFor, jobActionFor } from "./exit-options.js";
 import { FAILURE_EXIT_CODE, MAX_WALL_CLOCK_TIME_EXCEEDED, TASK_ENDED } from "./failure-codes.js";
 import { JobRuntime } from "./job-runtime.js";
+import type { ResourceVersion } from "./service-error.js";
 import {
   instanceCountOf,
   jobMaxTaskRetryCount,
@@ -58,6 +59,8 @@ function isInFlight(state: TaskState): boolean {
 export class Engine {
   readonly versions = new EtagCounter();
   private readonly runtimes = new Map<string, JobRuntime>();
+  // The job list's own version: that of the last job added, changed or removed.
+  private jobList: { version: number; time: number };
   private readonly store: BatchStore;
   private readonly clock: Clock;
   private readonly timers: Timers;
@@ -70,6 +73,16 @@ export class Engine {
     this.timers = options.timers;
     this.executor = options.executor;
     this.jobTransitionMs = options.jobTransitionMs;
+    this.jobList = { version: 0, time: this.clock.now() };
+  }
+
+  /** The ETag and Last-Modified of Job_List: they change whenever any job does. */
+  jobListVersion(): ResourceVersion {
+    return { eTag: formatEtag(this.jobList.version), lastModified: this.jobList.time };
+  }
+
+  private jobListChanged(version: number, time: number): void {
+    if (version > this.jobList.version) this.jobList = { version, time };
   }
 
   now(): number {
@@ -111,6 +124,7 @@ export class Engine {
 
   jobAdded(job: JobRecord): void {
     this.runtime(job);
+    this.jobListChanged(job.version, job.creationTime);
     this.armJobDeadline(job);
     // A job with no tasks has all its tasks complete: terminatejob ends it on the next tick,
     // unless tasks were added by then.
@@ -142,6 +156,7 @@ export class Engine {
     job.version = this.versions.next();
     change?.();
     this.store.updateJob(job);
+    this.jobListChanged(job.version, job.stateTime);
   }
 
   /** active → terminating → (after jobTransitionMs) completed; running tasks are ended. */
@@ -189,6 +204,7 @@ export class Engine {
 
   private removeJob(job: JobRecord): void {
     this.store.deleteJob(job.id);
+    this.jobListChanged(this.versions.next(), this.now());
     const key = job.id.toLowerCase();
     const runtime = this.runtimes.get(key);
     if (runtime?.jobSeq === job.seq) {
@@ -600,6 +616,7 @@ export class Engine {
     const jobs = [...this.store.listJobs(0)];
     const found = jobs.map((job) => {
       this.versions.observe(job.version);
+      this.jobListChanged(job.version, Math.max(job.stateTime, job.lastModified));
       const runtime = this.runtime(job);
       const tasks = [...this.store.listTasks(job.id, 0)];
       for (const task of tasks) {

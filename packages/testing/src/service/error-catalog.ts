@@ -2,7 +2,7 @@
 // (URL, query, headers, body, authentication), so each code has one status, one wording and
 // one set of detail keys wherever it is raised.
 
-import { ServiceError } from "./service-error.js";
+import { type ResourceVersion, ServiceError } from "./service-error.js";
 
 export function jobNotFound(): ServiceError {
   return new ServiceError(404, "JobNotFound", "The specified job does not exist.");
@@ -257,11 +257,14 @@ export function operationInvalidForCurrentState(message: string): ServiceError {
   return new ServiceError(409, "OperationInvalidForCurrentState", message);
 }
 
-export function conditionNotMet(status: 304 | 412): ServiceError {
+/** An unmet condition; a 304 names the resource's current version for its headers. */
+export function conditionNotMet(status: 304 | 412, resource?: ResourceVersion): ServiceError {
   return new ServiceError(
     status,
     "ConditionNotMet",
     "The condition specified using HTTP conditional header(s) is not met.",
+    undefined,
+    status === 304 ? resource : undefined,
   );
 }
 

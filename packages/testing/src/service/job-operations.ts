@@ -91,7 +91,7 @@ export function jobOperations(state: ServiceState) {
       };
     },
 
-    /** Job_List. */
+    /** Job_List, with the version of the job list (the last job change in the account). */
     listJobs(options?: ListOptions): ListResult<Partial<CloudJobWithStats>> {
       const pageSize = pageSizeOption(options?.maxResults, state.limits.maxPageSize);
       const filter = compileFilterOption(options?.filter, jobFilterFields);
@@ -110,7 +110,10 @@ export function jobOperations(state: ServiceState) {
         value.push(projectSelect(view(job, options, stats), select));
         lastSeq = job.seq;
       }
-      return more ? { value, continuationToken: encodeSkipToken("jobs", lastSeq) } : { value };
+      const version = engine.jobListVersion();
+      return more
+        ? { value, ...version, continuationToken: encodeSkipToken("jobs", lastSeq) }
+        : { value, ...version };
     },
 
     /** Job_Delete: the job shows as deleting, then disappears with its tasks. */

@@ -2,6 +2,7 @@
 // conditional headers, OData query options) and what a read, write or list gives back.
 
 import type { ConditionalHeaders } from "./conditions.js";
+import type { ResourceVersion } from "./service-error.js";
 
 /** Per-call context: the account URL resources are reported under (the request's origin). */
 export interface CallOptions {
@@ -39,7 +40,12 @@ export interface ReadResult<T> extends WriteResult {
   body: T;
 }
 
-export interface ListResult<T> {
+/**
+ * One page of a list, with the version its ETag and Last-Modified headers give: the job's for
+ * its tasks, the task's for its subtasks, and the job list's own (the last job change in the
+ * account) for jobs.
+ */
+export interface ListResult<T> extends ResourceVersion {
   value: T[];
   /** Present when there may be more: the `$skiptoken` of the next page. */
   continuationToken?: string;

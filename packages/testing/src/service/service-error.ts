@@ -7,17 +7,33 @@ export interface ErrorDetail {
   value: string;
 }
 
+/** The version of a resource an answer is about, for its ETag and Last-Modified headers. */
+export interface ResourceVersion {
+  eTag: string;
+  /** Epoch ms. */
+  lastModified: number;
+}
+
 export class ServiceError extends Error {
   readonly status: number;
   readonly code: string;
   readonly values: ErrorDetail[] | undefined;
+  /** The resource a 304 Not Modified is about: its headers tell the client what it has. */
+  readonly resource: ResourceVersion | undefined;
 
-  constructor(status: number, code: string, message: string, values?: ErrorDetail[]) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    values?: ErrorDetail[],
+    resource?: ResourceVersion,
+  ) {
     super(message);
     this.name = "ServiceError";
     this.status = status;
     this.code = code;
     this.values = values;
+    this.resource = resource;
   }
 }
 

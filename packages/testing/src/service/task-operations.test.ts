@@ -506,7 +506,7 @@ describe("Task_Delete", () => {
 describe("Task_ListSubtasks", () => {
   it("is empty for an ordinary task and lists the instances of a multi-instance one", () => {
     service.addTask("job1", { id: "plain", commandLine: "x" });
-    expect(service.listSubtasks("job1", "plain")).toEqual({ value: [] });
+    expect(service.listSubtasks("job1", "plain").value).toEqual([]);
     service.addTask("job1", {
       id: "mpi",
       commandLine: "x",
@@ -524,5 +524,21 @@ describe("Task_ListSubtasks", () => {
       id: 0,
       state: "running",
     });
+  });
+
+  it("carries the task's version, which moves with each subtask", () => {
+    service.addTask("job1", {
+      id: "mpi",
+      commandLine: "x",
+      multiInstanceSettings: { numberOfInstances: 2, coordinationCommandLine: "c" },
+    });
+    service.startTask("job1", "mpi");
+    const before = service.listSubtasks("job1", "mpi");
+    expect(before).toMatchObject({
+      eTag: service.getTask("job1", "mpi").eTag,
+      lastModified: T0,
+    });
+    service.completeSubtask("job1", "mpi", 1, { exitCode: 0 });
+    expect(service.listSubtasks("job1", "mpi").eTag).not.toBe(before.eTag);
   });
 });

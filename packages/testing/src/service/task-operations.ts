@@ -177,7 +177,7 @@ export function taskOperations(state: ServiceState) {
       return { ...writeResult(body.url!, task), body: projectSelect(body, select) };
     },
 
-    /** Task_List: one page, resuming after the skip token's sequence number. */
+    /** Task_List: one page, resuming after the skip token's sequence number, with the job's version. */
     listTasks(jobId: string, options?: ListOptions): ListResult<Partial<CloudTask>> {
       const pageSize = pageSizeOption(options?.maxResults, state.limits.maxPageSize);
       const filter = compileFilterOption(options?.filter, taskFilterFields);
@@ -198,15 +198,21 @@ export function taskOperations(state: ServiceState) {
         value.push(projectSelect(buildCloudTask(job, task, ctx), select));
         lastSeq = task.seq;
       }
-      return more ? { value, continuationToken: encodeSkipToken("tasks", lastSeq) } : { value };
+      const version = { eTag: formatEtag(job.version), lastModified: job.lastModified };
+      return more
+        ? { value, ...version, continuationToken: encodeSkipToken("tasks", lastSeq) }
+        : { value, ...version };
     },
 
-    /** Task_ListSubtasks: empty for a task that is not multi-instance or has not started. */
+    /**
+     * Task_ListSubtasks: empty for a task that is not multi-instance or has not started. The
+     * page carries the task's version, which changes with every subtask change.
+     */
     listSubtasks(
       jobId: string,
       taskId: string,
       options?: GetOptions,
-    ): { value: Partial<SubtaskInformation>[] } {
+    ): ListResult<Partial<SubtaskInformation>> {
       const select = selectOption(options?.select, subtaskSelectableProperties);
       const job = requireJob(state, jobId);
       const task = requireTask(state, job, taskId);
@@ -215,6 +221,8 @@ export function taskOperations(state: ServiceState) {
         value: (task.subtasks ?? []).map((subtask) =>
           projectSelect(buildSubtask(job, task, subtask, baseUrl), select),
         ),
+        eTag: formatEtag(task.version),
+        lastModified: task.lastModified,
       };
     },
 
