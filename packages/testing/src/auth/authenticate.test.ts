@@ -48,7 +48,7 @@ function signedGet(headers: Record<string, string>) {
 
 function detailOf(result: AuthResult): string {
   if (result.ok) throw new Error("expected a failure");
-  return result.values?.find((entry) => entry.key === "AuthenticationErrorDetail")?.value ?? "";
+  return result.detail;
 }
 
 function expectFailure(result: AuthResult, status: number, code: string): void {
@@ -90,12 +90,12 @@ describe("authenticate with Shared Key", () => {
     "SharedKeydevaccount:c2ln",
     "Bearer",
     "Bearer two tokens",
-  ])("rejects the malformed Authorization %j with 400 InvalidAuthenticationInfo", (value) => {
+  ])("rejects the malformed Authorization %j with 403 AuthenticationFailed", (value) => {
     const result = authenticate(withAuthorization(value), options());
-    expectFailure(result, 400, "InvalidAuthenticationInfo");
+    expectFailure(result, 403, "AuthenticationFailed");
     // The same fixed text for every malformed value: the header, maybe a secret, is not echoed.
     expect(detailOf(result)).toBe(
-      "Expected 'SharedKey <account>:<signature>' or 'Bearer <token>'.",
+      "The Authorization header is not in a valid format: expected 'SharedKey <account>:<signature>' or 'Bearer <token>'.",
     );
   });
 

@@ -1,7 +1,7 @@
 // Decides whether a request to the emulator is authenticated: a Shared Key signature by the
-// configured account, fresh enough, or (when enabled) a bearer token. Failures carry the
-// service's status, error code and an AuthenticationErrorDetail that says what to fix, and
-// never the key, a signature or a token.
+// configured account, fresh enough, or (when enabled) a bearer token. Every failure, a
+// malformed Authorization header included, is 403 AuthenticationFailed with an
+// AuthenticationErrorDetail that says what to fix, and never the key, a signature or a token.
 
 import { parseHttpDate } from "./http-date.js";
 import { type SignedRequest, stringsToSign, verifySharedKey } from "./shared-key.js";
@@ -18,10 +18,11 @@ export interface AuthOptions {
 
 export type AuthFailure = {
   ok: false;
-  status: 400 | 401 | 403;
-  code: "AuthenticationFailed" | "InvalidAuthenticationInfo" | "MissingRequiredHeader";
+  status: 403;
+  code: "AuthenticationFailed";
   message: string;
-  values?: { key: string; value: string }[];
+  /** What is wrong, for the AuthenticationErrorDetail value. */
+  detail: string;
 };
 
 export type AuthResult = { ok: true; scheme: "SharedKey" | "Bearer" } | AuthFailure;
@@ -36,13 +37,7 @@ const FAILED_MESSAGE =
   "The server could not authenticate the request. Check that the Authorization header is formed correctly, including the signature.";
 
 function authenticationFailed(detail: string, message = FAILED_MESSAGE): AuthFailure {
-  return {
-    ok: false,
-    status: 403,
-    code: "AuthenticationFailed",
-    message,
-    values: [{ key: "AuthenticationErrorDetail", value: detail }],
-  };
+  return { ok: false, status: 403, code: "AuthenticationFailed", message, detail };
 }
 
 /** Shows a string to sign on one line, with its newlines as "\n", the way Azure Storage does. */
@@ -135,16 +130,8 @@ export function authenticate(request: SignedRequest, options: AuthOptions): Auth
   }
   const bearer = BEARER.exec(authorization);
   if (bearer) return authenticateBearer(bearer[1] ?? "", options);
-  return {
-    ok: false,
-    status: 400,
-    code: "InvalidAuthenticationInfo",
-    message: "The authentication information in the Authorization header is not in a valid format.",
-    values: [
-      {
-        key: "AuthenticationErrorDetail",
-        value: "Expected 'SharedKey <account>:<signature>' or 'Bearer <token>'.",
-      },
-    ],
-  };
+  // The same fixed text for every malformed value: the header, maybe a secret, is not echoed.
+  return authenticationFailed(
+    "The Authorization header is not in a valid format: expected 'SharedKey <account>:<signature>' or 'Bearer <token>'.",
+  );
 }

@@ -73,11 +73,18 @@ describe("Shared Key", () => {
     ).toBe(200);
   });
 
-  it("refuses a malformed Authorization header with 400", async () => {
+  it("refuses a malformed Authorization header with 403 AuthenticationFailed and says why", async () => {
     const response = await fetch(`${BASE}/jobs/j1/tasks?api-version=2025-06-01`, {
       headers: { authorization: "Basic abc", "ocp-date": new Date().toUTCString() },
     });
-    expect(await errorCode(response)).toBe("400 InvalidAuthenticationInfo");
+    const body = await response.clone().json();
+    expect(await errorCode(response)).toBe("403 AuthenticationFailed");
+    expect(body.values).toEqual([
+      {
+        key: "AuthenticationErrorDetail",
+        value: expect.stringMatching(/^The Authorization header is not in a valid format/),
+      },
+    ]);
   });
 
   it("checks the signature before anything else, even on unknown paths", async () => {

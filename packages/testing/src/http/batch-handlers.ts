@@ -10,8 +10,13 @@ import { signedRequestFrom } from "../auth/signed-request.js";
 import { DEV_ACCOUNT_KEY, DEV_ACCOUNT_NAME } from "../dev-account.js";
 import { type FaultOption, resolveFaultOption } from "../faults/fault-option.js";
 import type { BatchService } from "../service/batch-service.js";
-import { internalError, resourceNotFound, unsupportedHttpVerb } from "../service/error-catalog.js";
-import { isServiceError, ServiceError } from "../service/service-error.js";
+import {
+  authenticationFailed,
+  internalError,
+  resourceNotFound,
+  unsupportedHttpVerb,
+} from "../service/error-catalog.js";
+import { isServiceError } from "../service/service-error.js";
 import { checkApiVersion, SUPPORTED_API_VERSIONS } from "./api-versions.js";
 import type { OperationCall } from "./operation-middleware.js";
 import { OPERATIONS } from "./operations.js";
@@ -68,8 +73,7 @@ export function batchHandlers(
       headers,
     );
     const result = authenticate(signed, auth);
-    if (!result.ok)
-      throw new ServiceError(result.status, result.code, result.message, result.values);
+    if (!result.ok) throw authenticationFailed(result.message, result.detail);
   }
 
   async function respond(request: Request, route: Route, params: RouteParams): Promise<Response> {
