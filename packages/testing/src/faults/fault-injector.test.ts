@@ -146,6 +146,7 @@ describe("latency", () => {
         requestId: "r1",
         params: {},
         query: new Map([["api-version", "2025-06-01"]]),
+        conditions: undefined,
         body: undefined,
       };
       let answered = false;

@@ -16,6 +16,7 @@ function callOf(
     requestId: "r",
     params: { jobId: "j" },
     query: parseQuery(url.search.slice(1)),
+    conditions: undefined,
     body,
   };
 }

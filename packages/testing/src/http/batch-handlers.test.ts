@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { type BatchService, createBatchService } from "../service/batch-service.js";
 import { type BatchHandlersOptions, batchHandlers } from "./batch-handlers.js";
 import type { OperationMiddleware } from "./operation-middleware.js";
+import { ROUTES } from "./routes.js";
 import { signedFetch } from "./signed-fetch.fixture.js";
 
 const BASE = "https://devaccount.eastus.batch.azure.com";
@@ -310,6 +311,38 @@ describe("conditional headers over msw", () => {
         })
       ).status,
     ).toBe(204);
+  });
+
+  it("are read only by the operations the service definition gives them to", async () => {
+    expect(ROUTES.filter((route) => route.conditional).map((route) => route.operation)).toEqual([
+      "Job_Get",
+      "Job_Delete",
+      "Job_Terminate",
+      "Task_Get",
+      "Task_Update",
+      "Task_Delete",
+      "Task_Terminate",
+      "Task_Reactivate",
+    ]);
+    const seen = new Map<string, unknown>();
+    middleware = (operationCall, next) => {
+      seen.set(operationCall.operation, operationCall.conditions);
+      return next();
+    };
+    // Two conditions at once would be a 400 where they are read; elsewhere they are ignored.
+    const headers = { "If-Match": "0x1", "If-None-Match": "0x2" };
+    for (const [path, init, status] of [
+      ["/jobs/job1/tasks", { headers }, 200],
+      ["/jobs/job1/tasks", { method: "POST", headers, json: { id: "t2", commandLine: "x" } }, 201],
+      ["/jobs/job1/taskcounts", { headers }, 200],
+      ["/jobs/job1/tasks/t1/subtasksinfo", { headers }, 200],
+      ["/jobs/job1/tasks/t1", { headers }, 400],
+    ] as const) {
+      expect((await call(path, init)).status).toBe(status);
+    }
+    expect(seen.get("Task_List")).toBeUndefined();
+    expect(seen.get("Task_Add")).toBeUndefined();
+    expect(seen.get("Task_Get")).toMatchObject({ ifMatch: "0x1", ifNoneMatch: "0x2" });
   });
 
   it("refuses more than one condition", async () => {

@@ -18,6 +18,7 @@ import {
 } from "../service/error-catalog.js";
 import { isServiceError } from "../service/service-error.js";
 import { checkApiVersion, SUPPORTED_API_VERSIONS } from "./api-versions.js";
+import { conditionalHeaders } from "./conditional-headers.js";
 import type { OperationCall } from "./operation-middleware.js";
 import { OPERATIONS } from "./operations.js";
 import { integerParameter } from "./query-options.js";
@@ -92,6 +93,7 @@ export function batchHandlers(
         requestId: context.requestId,
         params,
         query: context.query,
+        conditions: route.conditional ? conditionalHeaders(request) : undefined,
         body: parseJsonBody(request, route.body, bytes),
       };
       const next = async () => {

@@ -6,6 +6,7 @@
 // (`Response.error()` makes the emulator drop the connection).
 
 import type { OperationId } from "@batch/types";
+import type { ConditionalHeaders } from "../service/conditions.js";
 import type { RouteParams } from "./routes.js";
 
 export interface OperationCall {
@@ -14,6 +15,11 @@ export interface OperationCall {
   readonly requestId: string;
   readonly params: RouteParams;
   readonly query: ReadonlyMap<string, string>;
+  /**
+   * If-Match and friends, for the operations that take them (Route.conditional); undefined for
+   * the others, which ignore those headers as the service does.
+   */
+  readonly conditions: ConditionalHeaders | undefined;
   /** The parsed JSON body (undefined when there is none); may be replaced before `next`. */
   body: unknown;
 }

@@ -4,7 +4,6 @@
 import type { OperationId } from "@batch/types";
 import type { BatchService } from "../service/batch-service.js";
 import type { ListResult } from "../service/operation-types.js";
-import { conditionalHeaders } from "./conditional-headers.js";
 import { buildNextLink } from "./next-link.js";
 import type { OperationCall } from "./operation-middleware.js";
 import { booleanParameter, integerParameter } from "./query-options.js";
@@ -39,17 +38,17 @@ function listOptions(ctx: RequestContext) {
   };
 }
 
-function getOptions(ctx: RequestContext) {
+function getOptions(call: OperationCall, ctx: RequestContext) {
   return {
     baseUrl: ctx.origin,
     select: ctx.query.get("$select"),
     expand: ctx.query.get("$expand"),
-    conditions: conditionalHeaders(ctx.request),
+    conditions: call.conditions,
   };
 }
 
-function writeOptions(ctx: RequestContext) {
-  return { baseUrl: ctx.origin, conditions: conditionalHeaders(ctx.request) };
+function writeOptions(call: OperationCall, ctx: RequestContext) {
+  return { baseUrl: ctx.origin, conditions: call.conditions };
 }
 
 function listResponse(ctx: RequestContext, metadata: string, page: ListResult<unknown>): Response {
@@ -71,7 +70,7 @@ export const OPERATIONS: Record<OperationId, OperationRunner> = {
     return listResponse(ctx, METADATA.jobs, service.listJobs(listOptions(ctx)));
   },
   Job_Get(service, call, ctx) {
-    const result = service.getJob(ids(call).jobId, getOptions(ctx));
+    const result = service.getJob(ids(call).jobId, getOptions(call, ctx));
     return jsonResponse(
       ctx,
       200,
@@ -82,12 +81,12 @@ export const OPERATIONS: Record<OperationId, OperationRunner> = {
   },
   Job_Delete(service, call, ctx) {
     booleanParameter(ctx, "force");
-    service.deleteJob(ids(call).jobId, writeOptions(ctx));
+    service.deleteJob(ids(call).jobId, writeOptions(call, ctx));
     return emptyResponse(202, baseHeaders(ctx));
   },
   Job_Terminate(service, call, ctx) {
     booleanParameter(ctx, "force");
-    const result = service.terminateJob(ids(call).jobId, call.body, writeOptions(ctx));
+    const result = service.terminateJob(ids(call).jobId, call.body, writeOptions(call, ctx));
     return emptyResponse(202, writeHeaders(baseHeaders(ctx), result));
   },
   Job_GetTaskCounts(service, call, ctx) {
@@ -106,7 +105,7 @@ export const OPERATIONS: Record<OperationId, OperationRunner> = {
   },
   Task_Get(service, call, ctx) {
     const { jobId, taskId } = ids(call);
-    const result = service.getTask(jobId, taskId, getOptions(ctx));
+    const result = service.getTask(jobId, taskId, getOptions(call, ctx));
     return jsonResponse(
       ctx,
       200,
@@ -125,22 +124,22 @@ export const OPERATIONS: Record<OperationId, OperationRunner> = {
   },
   Task_Update(service, call, ctx) {
     const { jobId, taskId } = ids(call);
-    const result = service.updateTask(jobId, taskId, call.body, writeOptions(ctx));
+    const result = service.updateTask(jobId, taskId, call.body, writeOptions(call, ctx));
     return emptyResponse(200, writeHeaders(baseHeaders(ctx), result));
   },
   Task_Delete(service, call, ctx) {
     const { jobId, taskId } = ids(call);
-    service.deleteTask(jobId, taskId, writeOptions(ctx));
+    service.deleteTask(jobId, taskId, writeOptions(call, ctx));
     return emptyResponse(200, baseHeaders(ctx));
   },
   Task_Terminate(service, call, ctx) {
     const { jobId, taskId } = ids(call);
-    const result = service.terminateTask(jobId, taskId, writeOptions(ctx));
+    const result = service.terminateTask(jobId, taskId, writeOptions(call, ctx));
     return emptyResponse(204, writeHeaders(baseHeaders(ctx), result));
   },
   Task_Reactivate(service, call, ctx) {
     const { jobId, taskId } = ids(call);
-    const result = service.reactivateTask(jobId, taskId, writeOptions(ctx));
+    const result = service.reactivateTask(jobId, taskId, writeOptions(call, ctx));
     return emptyResponse(204, writeHeaders(baseHeaders(ctx), result));
   },
 };

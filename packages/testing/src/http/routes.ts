@@ -13,7 +13,11 @@ export interface Route {
   /** Literal segments, and `{jobId}` / `{taskId}` placeholders. */
   segments: readonly string[];
   body: BodyKind;
-  /** Whether If-Match and friends apply. */
+  /**
+   * Whether the operation takes If-Match and friends (the service definition lists them for
+   * get, update, delete, terminate and reactivate). The handlers read them only then; other
+   * operations ignore them, as the service does with headers an operation does not take.
+   */
   conditional: boolean;
 }
 

@@ -1,15 +1,37 @@
-// The built batch-emulator executable, run as a child process (the build runs before tests).
+// The batch-emulator executable, run as a child process. The test bundles the bin's source
+// (src/server/bin.ts and what it imports) with esbuild before it starts, so the process runs
+// the code under test, never a dist/ that a forgotten build left behind; the packages it
+// depends on (msw, @batch/types) load from node_modules as they do for an installed bin.
 
 import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { describe, expect, it } from "vitest";
+import { build } from "esbuild";
+import { beforeAll, describe, expect, it } from "vitest";
 import { signedFetch } from "../http/signed-fetch.fixture.js";
 
-const bin = fileURLToPath(new URL("../../dist/server/bin.js", import.meta.url));
+const source = fileURLToPath(new URL("./bin.ts", import.meta.url));
+// Inside the package's node_modules, so the bundle resolves its dependencies from there.
+const bin = fileURLToPath(
+  new URL("../../node_modules/.cache/batch-emulator-test/bin.mjs", import.meta.url),
+);
 const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8"));
 const READY =
   /^Batch emulator listening on (http:\/\/127\.0\.0\.1:\d+) account=devaccount key=(\S+)$/;
+
+beforeAll(async () => {
+  await build({
+    entryPoints: [source],
+    outfile: bin,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    packages: "external",
+    sourcemap: "inline",
+    logLevel: "error",
+  });
+});
 
 function run(args: string[]): {
   child: ChildProcess;
@@ -31,8 +53,10 @@ function run(args: string[]): {
 }
 
 describe("batch-emulator", () => {
-  it("is the package's bin", () => {
+  it("is the package's bin, built from this source, and runs under node", () => {
+    // tsc builds src/server/bin.ts into dist/server/bin.js, keeping the shebang.
     expect(pkg.bin).toEqual({ "batch-emulator": "./dist/server/bin.js" });
+    expect(readFileSync(source, "utf8").startsWith("#!/usr/bin/env node\n")).toBe(true);
     expect(readFileSync(bin, "utf8").startsWith("#!/usr/bin/env node\n")).toBe(true);
   });
 

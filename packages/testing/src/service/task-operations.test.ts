@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { createMemoryStore } from "../store/memory-store.js";
 import { type BatchService, createBatchService } from "./batch-service.js";
 import { DEFAULT_RETENTION, UNLIMITED_DURATION } from "./durations.js";
 import { ServiceError } from "./service-error.js";
@@ -231,6 +232,38 @@ describe("Task_AddCollection", () => {
       },
     });
     expect(() => service.getTask("job1", "u")).toThrow(/does not exist/);
+  });
+
+  it("reports a task its store could not write as a servererror, and adds the others", () => {
+    const inner = createMemoryStore();
+    const flaky = createBatchService({
+      store: {
+        ...inner,
+        putTask(jobId, task) {
+          if (task.id === "unlucky") throw new Error("disk full");
+          return inner.putTask(jobId, task);
+        },
+      },
+    });
+    flaky.addJob({ id: "j", poolInfo: { poolId: "p" } });
+    const { value = [] } = flaky.addTaskCollection("j", {
+      value: [
+        { id: "lucky", commandLine: "x" },
+        { id: "unlucky", commandLine: "x" },
+      ],
+    });
+    expect(value.map((result) => result.status)).toEqual(["success", "servererror"]);
+    expect(value[1]).toMatchObject({
+      taskId: "unlucky",
+      error: { code: "InternalError", message: { value: expect.stringContaining("disk full") } },
+    });
+    expect(flaky.listTasks("j").value.map((task) => task.id)).toEqual(["lucky"]);
+    expect(flaky.getTaskCounts("j").taskCounts.active).toBe(1);
+    expect(errorOf(() => flaky.addTask("j", { id: "unlucky", commandLine: "x" }))).toMatchObject({
+      status: 500,
+      code: "InternalError",
+    });
+    flaky.dispose();
   });
 
   it("takes the collection limit from the options", () => {

@@ -16,6 +16,7 @@ import {
 import { type JobRecord, newTaskRecord, type TaskRecord } from "../store/records.js";
 import { type ConditionalHeaders, checkConditions } from "./conditions.js";
 import {
+  internalError,
   invalidPropertyValue,
   missingRequiredProperty,
   taskCompleted,
@@ -89,9 +90,19 @@ export function taskOperations(state: ServiceState) {
     if (store.getTask(job.id, spec.id)) throw taskExists();
     const now = state.clock.now();
     const task = newTaskRecord(store.nextSeq(), spec, now, engine.versions.next(), maxRetries);
-    if (!store.putTask(job.id, task)) throw taskExists();
+    if (!putTask(job, task)) throw taskExists();
     engine.taskAdded(job, task);
     return task;
+  }
+
+  // A store that fails to write (a persistent one) fails that task as a server error: a
+  // collection reports it as `servererror`, which clients retry unchanged.
+  function putTask(job: JobRecord, task: TaskRecord): boolean {
+    try {
+      return store.putTask(job.id, task);
+    } catch (error) {
+      throw internalError(error);
+    }
   }
 
   function settingsOf(job: JobRecord): TaskJobSettings {

@@ -21,7 +21,11 @@ export interface BatchStore {
   listJobs(afterSeq: number): Iterable<JobRecord>;
 
   getTask(jobId: string, taskId: string): TaskRecord | undefined;
-  /** Stores a new task; false when the job has a task with this id (ignoring case) or is gone. */
+  /**
+   * Stores a new task; false when the job has a task with this id (ignoring case) or is gone.
+   * It may throw when it cannot write: the task is then refused as a server error, and must not
+   * have been stored.
+   */
   putTask(jobId: string, task: TaskRecord): boolean;
   /** Saves a task the service read and changed. */
   updateTask(jobId: string, task: TaskRecord): void;
