@@ -7,9 +7,13 @@ import { BatchServiceClient, BatchSharedKeyCredentials } from "@azure/batch";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEV_ACCOUNT_KEY, DEV_ACCOUNT_NAME } from "../dev-account.js";
 import { type Emulator, startEmulator } from "../server/start-emulator.js";
+import { createStepTimers } from "../service/step-timers.fixture.js";
 
 let emulator: Emulator;
 let client: BatchServiceClient;
+// Job transitions (terminating → completed, deleting → gone) wait on these, so a test moves
+// them on when it is ready instead of polling.
+const step = createStepTimers();
 let jobCount = 0;
 
 function newClient(key = DEV_ACCOUNT_KEY): BatchServiceClient {
@@ -43,7 +47,7 @@ async function failure(call: Promise<unknown>): Promise<{ statusCode: number; co
 }
 
 beforeAll(async () => {
-  emulator = await startEmulator({ executor: "manual" });
+  emulator = await startEmulator({ executor: "manual", service: { timers: step.timers } });
   client = newClient();
 });
 afterAll(() => emulator.close());
@@ -87,14 +91,16 @@ describe("@azure/batch jobs", () => {
 
     const terminated = await client.job.terminate("Job-A", { terminateReason: "done" });
     expect(terminated._response.status).toBe(202);
-    await expect.poll(async () => (await client.job.get("Job-A")).state).toBe("completed");
-    expect((await client.job.get("Job-A")).executionInfo?.terminateReason).toBe("done");
+    expect((await client.job.get("Job-A")).state).toBe("terminating");
+    step.advance();
+    const completed = await client.job.get("Job-A");
+    expect(completed.state).toBe("completed");
+    expect(completed.executionInfo?.terminateReason).toBe("done");
 
     const deleted = await client.job.deleteMethod("Job-A");
     expect(deleted._response.status).toBe(202);
-    await expect
-      .poll(async () => (await failure(client.job.get("Job-A"))).code)
-      .toBe("JobNotFound");
+    expect((await client.job.get("Job-A")).state).toBe("deleting");
+    step.advance();
     expect(await failure(client.job.get("Job-A"))).toEqual({
       statusCode: 404,
       code: "JobNotFound",
@@ -391,7 +397,8 @@ describe("@azure/batch tasks", () => {
   it("changes to tasks of a terminated job are refused", async () => {
     const jobId = await newJob();
     await client.job.terminate(jobId);
-    await expect.poll(async () => (await client.job.get(jobId)).state).toBe("completed");
+    step.advance();
+    expect((await client.job.get(jobId)).state).toBe("completed");
     expect(await failure(client.task.add(jobId, { id: "late", commandLine: "x" }))).toEqual({
       statusCode: 409,
       code: "JobCompleted",

@@ -4,6 +4,7 @@ import { Agent, request as httpRequest } from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
 import { DEV_ACCOUNT_KEY, DEV_ACCOUNT_NAME } from "../dev-account.js";
 import { signedFetch, signHeaders } from "../http/signed-fetch.fixture.js";
+import { createStepTimers } from "../service/step-timers.fixture.js";
 import { type Emulator, type EmulatorOptions, startEmulator } from "./start-emulator.js";
 
 const V = "api-version=2025-06-01";
@@ -313,7 +314,9 @@ describe("startEmulator", () => {
   });
 
   it("runs tasks with the simulated executor by default", async () => {
-    const { url } = await startEmulator().then((started) => {
+    // The executor waits on the service's timers; these move only when the test says so.
+    const step = createStepTimers();
+    const { url } = await startEmulator({ service: { timers: step.timers } }).then((started) => {
       emulator = started;
       return started;
     });
@@ -325,12 +328,14 @@ describe("startEmulator", () => {
       method: "POST",
       json: { id: "t", commandLine: "x" },
     });
-    let state = "active";
-    for (let i = 0; i < 200 && state !== "completed"; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 25));
-      state = (await (await signedFetch(`${url}/jobs/j/tasks/t?${V}`)).json()).state;
-    }
-    expect(state).toBe("completed");
+    const stateOf = async () =>
+      (await (await signedFetch(`${url}/jobs/j/tasks/t?${V}`)).json()).state;
+    expect(await stateOf()).toBe("active");
+    step.advance(0);
+    expect(await stateOf()).toBe("preparing");
+    // Preparing takes 10 ms and a run at most 200 ms by default.
+    step.advance(210);
+    expect(await stateOf()).toBe("completed");
   });
 
   it("closes cleanly: idle keep-alive sockets go and new connections are refused", async () => {
