@@ -77,9 +77,18 @@ export type {
   ReadResult,
   WriteResult,
 } from "./service/operation-types.js";
-export { type ErrorDetail, ServiceError } from "./service/service-error.js";
+export { type ErrorDetail, type ResourceVersion, ServiceError } from "./service/service-error.js";
 export { DEFAULT_LIMITS, type ServiceLimits } from "./service/service-limits.js";
 export type { StartOptions } from "./service/test-controls.js";
 export type { BatchStore } from "./store/batch-store.js";
 export { createMemoryStore } from "./store/memory-store.js";
-export type { FailureInfo } from "./store/records.js";
+export type {
+  FailureInfo,
+  JobRecord,
+  JobSpec,
+  JobState,
+  RunRecord,
+  SubtaskRecord,
+  TaskRecord,
+  TaskState,
+} from "./store/records.js";
