@@ -7,13 +7,24 @@
 // getters for the built-in's exports (their names are read here, from the Node that builds):
 // the first property read requires the built-in. esbuild's interop reads properties only where
 // the code uses them, so a built-in a command never touches is never loaded.
+//
+// esbuild's interop also copies every property of such a module once per ES module importing
+// it (getters again), so the fewer the cheaper: given `names`, the stand-ins offer only the
+// exports named there. The bundle script passes every identifier and word that appears in a
+// first build's output, which includes every export the code can reach by name.
 import { builtinModules, createRequire } from "node:module";
 
 const namespace = "builtin-via-require";
 const builtins = new Set(builtinModules);
 const require = createRequire(import.meta.url);
 
-export function builtinsViaRequire() {
+/** Every identifier-like word in `code`: property names, strings, identifiers. */
+export function namesIn(code) {
+  return new Set(code.match(/[A-Za-z_$][\w$]*/g));
+}
+
+/** @param {{ names?: Set<string> | undefined }} options */
+export function builtinsViaRequire({ names } = {}) {
   return {
     name: "builtins-via-require",
     setup(build) {
@@ -24,15 +35,15 @@ export function builtinsViaRequire() {
       });
       build.onLoad({ filter: /.*/, namespace }, (args) => {
         const specifier = JSON.stringify(`node:${args.path}`);
-        const names = Object.keys(require(`node:${args.path}`)).filter(
-          (name) => name !== "default",
+        const exports = Object.keys(require(`node:${args.path}`)).filter(
+          (name) => name !== "default" && (names === undefined || names.has(name)),
         );
         return {
           contents: [
             "let loaded;",
             `const load = () => (loaded ??= require(${specifier}));`,
             "const lazy = {};",
-            `for (const name of ${JSON.stringify(names)}) {`,
+            `for (const name of ${JSON.stringify(exports)}) {`,
             "  Object.defineProperty(lazy, name, { enumerable: true, get: () => load()[name] });",
             "}",
             "module.exports = lazy;",

@@ -1,18 +1,18 @@
 import { builtinModules, createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
-import { builtinsViaRequire } from "./builtins-via-require.mjs";
+import { builtinsViaRequire, namesIn } from "./builtins-via-require.mjs";
 import { runBundled } from "./run-bundled.test-support.mjs";
 
 const realRequire = createRequire(import.meta.url);
 
 /** Runs `source` bundled with the plugin, recording which built-ins it requires. */
-async function bundleAndRun(source) {
+async function bundleAndRun(source, names) {
   const required = [];
   const require = (id) => {
     if (builtinModules.includes(id.replace(/^node:/, ""))) required.push(id);
     return realRequire(id);
   };
-  const exports = await runBundled(source, { plugins: [builtinsViaRequire()], require });
+  const exports = await runBundled(source, { plugins: [builtinsViaRequire({ names })], require });
   return { exports, required };
 }
 
@@ -46,5 +46,19 @@ describe("builtinsViaRequire", () => {
     expect(agent).toBeInstanceOf(realRequire("node:http").Agent);
     agent.destroy();
     expect(exports.joined()).toBe(realRequire("node:path").join("a", "b"));
+  });
+
+  it("offers only the exports named, when names are given: those its code mentions", async () => {
+    const source = [
+      'import * as path from "node:path";',
+      'export const joined = () => path.join("a", "b");',
+      "export const names = () => Object.keys(path);",
+    ].join("\n");
+    expect(namesIn(source).has("join")).toBe(true);
+    const { exports } = await bundleAndRun(source, namesIn(source));
+    expect(exports.joined()).toBe(realRequire("node:path").join("a", "b"));
+    expect(exports.names().filter((name) => name !== "default")).toEqual(["join"]);
+    const { exports: all } = await bundleAndRun(source);
+    expect(all.names()).toEqual(expect.arrayContaining(["join", "resolve", "dirname"]));
   });
 });

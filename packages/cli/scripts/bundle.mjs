@@ -18,7 +18,7 @@ import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from "nod
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
-import { builtinsViaRequire } from "./builtins-via-require.mjs";
+import { builtinsViaRequire, namesIn } from "./builtins-via-require.mjs";
 import { deferredModules } from "./deferred-modules.mjs";
 import { lazyAssert } from "./lazy-assert.mjs";
 import { lazyStringWidth } from "./lazy-string-width.mjs";
@@ -35,34 +35,40 @@ const target = "node20";
 const escapedCommentEnd = "*\x7f/";
 
 // 1. The CLI as the body of `function (require, module, exports, __bundleUrl, __deferredSource)`.
+// Built twice: the stand-ins for Node's built-ins offer no export at first (so the output holds
+// no list of them), then only the exports whose names appear in that first output (see
+// builtins-via-require.mjs).
 const deferredSources = new Map();
-const app = await build({
-  ...nodeBundleOptions(target),
-  entryPoints: [join(root, "src", "main.ts")],
-  // Optional at run time: loaded with import() only for `--auth entra`, never bundled.
-  external: ["@azure/identity"],
-  plugins: [
-    lazyStringWidth(),
-    lazyAssert(),
-    yargsWithoutPackageLookup(),
-    yargsWithoutArgumentChecks(),
-    builtinsViaRequire(),
-    deferredModules(["yaml", "jmespath", "cli-table3", "cli-progress", "@batch/testing"], {
-      target,
-      sources: deferredSources,
-    }),
-  ],
-  inject: [join(root, "src", "transport", "light-fetch-classes.ts")],
-  define: {
-    __CLI_VERSION__: JSON.stringify(pkg.version),
-    // openapi-fetch reads the class through globalThis; point it at the injected one too.
-    "globalThis.Request": "Request",
-    "globalThis.Response": "Response",
-    "globalThis.Headers": "Headers",
-    "import.meta.url": "__bundleUrl",
-  },
-  logLevel: "warning",
-});
+const buildApp = (builtinNames) =>
+  build({
+    ...nodeBundleOptions(target),
+    entryPoints: [join(root, "src", "main.ts")],
+    // Optional at run time: loaded with import() only for `--auth entra`, never bundled.
+    external: ["@azure/identity"],
+    plugins: [
+      lazyStringWidth(),
+      lazyAssert(),
+      yargsWithoutPackageLookup(),
+      yargsWithoutArgumentChecks(),
+      builtinsViaRequire({ names: builtinNames }),
+      deferredModules(["yaml", "jmespath", "cli-table3", "cli-progress", "@batch/testing"], {
+        target,
+        sources: deferredSources,
+      }),
+    ],
+    inject: [join(root, "src", "transport", "light-fetch-classes.ts")],
+    define: {
+      __CLI_VERSION__: JSON.stringify(pkg.version),
+      // openapi-fetch reads the class through globalThis; point it at the injected one too.
+      "globalThis.Request": "Request",
+      "globalThis.Response": "Response",
+      "globalThis.Headers": "Headers",
+      "import.meta.url": "__bundleUrl",
+    },
+    logLevel: "warning",
+  });
+const firstBuild = await buildApp(new Set());
+const app = await buildApp(namesIn(firstBuild.outputFiles[0].text));
 const appSource = `(function (require, module, exports, __bundleUrl, __deferredSource) {\n${app.outputFiles[0].text}\n})`;
 const appHash = createHash("sha256").update(appSource).digest("hex").slice(0, 16);
 
