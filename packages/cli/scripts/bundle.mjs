@@ -10,9 +10,9 @@
 //     and yargs' internal checks do without node:assert (lazy-assert.mjs);
 //   - yargs neither looks for a package.json (yargs-without-package-lookup.mjs) nor checks the
 //     arguments of its own methods (yargs-without-argument-checks.mjs);
-//   - built-ins are required, not imported, and only when first used (builtins-via-require.mjs);
-//   - Headers, Request and Response are the CLI's light classes instead of Node's globals,
-//     whose first use loads undici (src/transport/light-fetch-classes.ts).
+//   - built-ins are required, not imported, and only when first used (builtins-via-require.mjs).
+// Requests go through the client's node:http transport, which on Node never touches fetch's
+// globals (Headers, Request, Response): their first use loads undici (tens of ms).
 import { createHash } from "node:crypto";
 import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -56,13 +56,8 @@ const buildApp = (builtinNames) =>
         sources: deferredSources,
       }),
     ],
-    inject: [join(root, "src", "transport", "light-fetch-classes.ts")],
     define: {
       __CLI_VERSION__: JSON.stringify(pkg.version),
-      // openapi-fetch reads the class through globalThis; point it at the injected one too.
-      "globalThis.Request": "Request",
-      "globalThis.Response": "Response",
-      "globalThis.Headers": "Headers",
       "import.meta.url": "__bundleUrl",
     },
     logLevel: "warning",

@@ -93,6 +93,29 @@ describe("dist/batch.mjs", () => {
     expect(loaded).not.toContain("NativeModule fs/promises");
   });
 
+  it("never loads undici (Node's fetch), neither for errors nor for adding tasks", async () => {
+    const probe = join(mkdtempSync(join(tmpdir(), "batch-probe-")), "probe.mjs");
+    writeFileSync(
+      probe,
+      `process.on("exit", () => process.stderr.write(\`\\n\${JSON.stringify(process.moduleLoadList)}\`));\n`,
+    );
+    const env = { ...accountEnv(emulator), NODE_OPTIONS: `--import=${pathToFileURL(probe).href}` };
+    const tasks = join(mkdtempSync(join(tmpdir(), "batch-tasks-")), "tasks.json");
+    writeFileSync(tasks, JSON.stringify([{ id: "u1", commandLine: "x" }]));
+    emulator.service.addJob({ id: "k", poolInfo: { poolId: "p" } });
+    const runs = await Promise.all([
+      runBatch(["task", "get", "--job-id", "j", "--task-id", "missing"], { env }),
+      runBatch(["task", "add-collection", "--job-id", "k", "--json-file", tasks, "-o", "none"], {
+        env,
+      }),
+    ]);
+    expect(runs.map((run) => run.code)).toEqual([4, 0]);
+    for (const run of runs) {
+      const loaded = JSON.parse(run.stderr.split("\n").at(-1) ?? "") as string[];
+      expect(loaded.some((name) => name.includes("undici"))).toBe(false);
+    }
+  });
+
   it("keeps a V8 code cache per command between runs, 0600, rewritten when unusable, off with BATCH_COMPILE_CACHE=0", async () => {
     const env = accountEnv(emulator);
     const get = ["task", "get", "--job-id", "j", "--task-id", "t", "--query", "id"];
