@@ -9,7 +9,7 @@ import { buildUserAgent, headersMiddleware, type UserAgentOption } from "./middl
 import { type Logger, loggingMiddleware } from "./middleware/logging.js";
 import { type RetryOptions, retryMiddleware } from "./middleware/retry.js";
 import { sharedKeyMiddleware } from "./middleware/shared-key.js";
-import { timeoutMiddleware } from "./middleware/timeout.js";
+import { defaultTimeoutMs, timeoutMiddleware } from "./middleware/timeout.js";
 import { transportStep } from "./middleware/transport.js";
 import type { OperationContext } from "./operations/invoke.js";
 import { createJobOperations, type JobOperations } from "./operations/jobs.js";
@@ -25,7 +25,10 @@ export interface BatchClientOptions {
   apiVersion?: string;
   /** Retry settings, or false for a single attempt. */
   retry?: RetryOptions | false;
-  /** Client-side deadline for each attempt, in milliseconds (default: none). */
+  /**
+   * Client-side deadline for each attempt, body included, in milliseconds (default 100,000);
+   * 0 or Infinity: none. Separate from the service's own `timeout` parameter (30 s at most).
+   */
   timeoutMs?: number;
   /**
    * The transport. Default: on Node (the package's `node` export condition), the shared
@@ -69,7 +72,7 @@ export function createBatchClient(options: BatchClientOptions): BatchClient {
       returnClientRequestId: options.returnClientRequestId,
     }),
     retry: retryMiddleware(options.retry === false ? { maxRetries: 0 } : options.retry),
-    timeout: timeoutMiddleware({ timeoutMs: options.timeoutMs }),
+    timeout: timeoutMiddleware({ timeoutMs: attemptTimeout(options.timeoutMs) }),
     auth,
     logging: options.logger ? loggingMiddleware(options.logger) : undefined,
     transport: transportStep(fetchImpl),
@@ -93,6 +96,16 @@ export function createBatchClient(options: BatchClientOptions): BatchClient {
     },
     pipeline,
   };
+}
+
+function attemptTimeout(timeoutMs: number | undefined): number {
+  if (timeoutMs === undefined) return defaultTimeoutMs;
+  if (typeof timeoutMs !== "number" || Number.isNaN(timeoutMs) || timeoutMs < 0) {
+    throw new TypeError(
+      "createBatchClient: timeoutMs must be a number of milliseconds (0 or Infinity: no deadline)",
+    );
+  }
+  return timeoutMs;
 }
 
 function normalizeEndpoint(endpoint: string): URL {

@@ -1,23 +1,50 @@
 // A client-side deadline for each attempt, separate from the service's `timeout` query parameter
-// (which bounds the service's own processing). An attempt that runs out of time is aborted and
-// becomes a BatchError of kind "timeout", which the retry step may try again.
+// (which bounds the service's own processing). The deadline covers the whole attempt: getting a
+// token, sending, and reading the answer's body (the transport step reads it inside the
+// attempt). An attempt that runs out of time is aborted and becomes a BatchError of kind
+// "timeout", which the retry step may try again.
 import { linkAbort } from "../abort-link.js";
 import { BatchError } from "../errors.js";
 import type { PipelineStep } from "../pipeline.js";
 
+/** The timer functions the deadline uses (tests pass their own to decide when time passes). */
+export interface Timers {
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+const systemTimers: Timers = {
+  setTimeout: (callback, ms) => setTimeout(callback, ms),
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+/**
+ * The default deadline of an attempt: 100 seconds, the network timeout the Azure SDK for .NET
+ * uses by default. The service spends at most 30 seconds processing a request (its `timeout`
+ * parameter, which it caps at 30), so this leaves room for the transfer of a large page or
+ * request body while still ending an attempt whose connection went silent.
+ */
+export const defaultTimeoutMs = 100_000;
+
+// setTimeout fires at once for delays past 2^31 - 1 ms; longer deadlines mean "none".
+const longestTimerMs = 2 ** 31 - 1;
+
 export interface TimeoutMiddlewareOptions {
-  /** Milliseconds an attempt may take until the response headers arrive; 0 or undefined: none. */
+  /** Milliseconds an attempt may take, body included; 0, Infinity or undefined: no deadline. */
   timeoutMs: number | undefined;
+  timers?: Timers;
 }
 
 export function timeoutMiddleware(options: TimeoutMiddlewareOptions): PipelineStep {
   const { timeoutMs } = options;
-  if (timeoutMs === undefined || timeoutMs <= 0)
+  if (timeoutMs === undefined || !(timeoutMs > 0) || timeoutMs > longestTimerMs) {
     return (request, next, context) => next(request, context);
+  }
+  const timers = options.timers ?? systemTimers;
   return async (request, next, context) => {
     const controller = new AbortController();
     let timedOut = false;
-    const timer = setTimeout(() => {
+    const timer = timers.setTimeout(() => {
       timedOut = true;
       controller.abort(new DOMException(`attempt timed out after ${timeoutMs} ms`, "TimeoutError"));
     }, timeoutMs);
@@ -31,13 +58,13 @@ export function timeoutMiddleware(options: TimeoutMiddlewareOptions): PipelineSt
           message: `${context.operation ?? "request"} attempt ${context.attempt} timed out after ${timeoutMs} ms`,
           operation: context.operation,
           clientRequestId: context.record.clientRequestId,
-          attempts: context.attempt,
+          attempts: context.record.attempts,
           cause: error,
         });
       }
       throw error;
     } finally {
-      clearTimeout(timer);
+      timers.clearTimeout(timer);
       unlink();
     }
   };

@@ -5,7 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CallContext } from "../pipeline.js";
 import { newCallRecord } from "../pipeline.js";
 import { RequestHeaders } from "../request-headers.js";
-import { createNodeHttpFetch } from "../transport/node-http.js";
+import { stalledResponse } from "../test-support/scripted-fetch.js";
+import { buffersBody } from "../transport/buffers-body.js";
+import { createNodeHttpFetch, ResponseTooLargeError } from "../transport/node-http.js";
 import { releasesSignal } from "../transport/releases-signal.js";
 import { transportStep } from "./transport.js";
 
@@ -73,5 +75,72 @@ describe("transportStep", () => {
     }
     nodeFetch.close();
     expect(getEventListeners(caller.signal, "abort")).toHaveLength(0);
+  });
+
+  it("keeps the caller's signal linked while it reads the body: an abort stops a stalled body", async () => {
+    const caller = new AbortController();
+    const stalled = stalledResponse('{"value":[', () => caller.abort(new Error("enough")));
+    const send = transportStep(async () => stalled.response);
+    const error = await send(request(), context(caller.signal)).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "BatchError", kind: "aborted", operation: "Task_Get" });
+    await expect(stalled.cancelled).resolves.toMatchObject({ message: "enough" });
+    expect(getEventListeners(caller.signal, "abort")).toHaveLength(0);
+  });
+
+  it("answers with the whole body in memory, and leaves a marked transport's answer alone", async () => {
+    const streamed = new Response(
+      new ReadableStream({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('{"id":'));
+          controller.enqueue(new TextEncoder().encode('"t1"}'));
+          controller.close();
+        },
+      }),
+      { status: 201, statusText: "Created", headers: { etag: "0x1" } },
+    );
+    const answer = await transportStep(async () => streamed)(request(), context(undefined));
+    expect(answer).not.toBe(streamed);
+    expect(streamed.bodyUsed).toBe(true);
+    expect([answer.status, answer.statusText, answer.headers.get("etag")]).toEqual([
+      201,
+      "Created",
+      "0x1",
+    ]);
+    expect(await answer.text()).toBe('{"id":"t1"}');
+
+    const own = new Response("{}");
+    const marked = Object.assign(async () => own, { [buffersBody]: true as const });
+    expect(await transportStep(marked)(request(), context(undefined))).toBe(own);
+  });
+
+  it("tells an aborted call from a network failure by the caller's signal, by itself", async () => {
+    // Without a retry step around it: what the logging step and a pipeline without retries see.
+    const caller = new AbortController();
+    const failing = transportStep(async () => {
+      caller.abort();
+      throw new TypeError("fetch failed");
+    });
+    await expect(failing(request(), context(caller.signal))).rejects.toMatchObject({
+      kind: "aborted",
+    });
+    const broken = transportStep(async () => {
+      throw new TypeError("fetch failed", { cause: new Error("socket hang up") });
+    });
+    await expect(broken(request(), context(new AbortController().signal))).rejects.toMatchObject({
+      kind: "network",
+      message: "Task_Get got no answer: fetch failed (socket hang up)",
+    });
+  });
+
+  it("reports an answer too large to hold as a service error, not a network one", async () => {
+    const send = transportStep(async () => {
+      throw new ResponseTooLargeError(200, 1024);
+    });
+    await expect(send(request(), context(undefined))).rejects.toMatchObject({
+      name: "BatchError",
+      kind: "service",
+      code: "ResponseTooLarge",
+      status: 200,
+    });
   });
 });

@@ -1,13 +1,20 @@
-// The centre of the pipeline: sends one attempt through the injected fetch and turns a failure
-// to get an answer into a BatchError ("network", or "aborted" when the caller's signal fired).
+// The centre of the pipeline: sends one attempt through the injected fetch, reads the answer's
+// body inside the attempt (so the attempt's deadline and the caller's signal cover it), and
+// turns a failure to get a whole answer into a BatchError ("network", or "aborted" when the
+// caller's signal fired).
 import { linkAbort } from "../abort-link.js";
 import { abortedError, BatchError } from "../errors.js";
 import type { FetchLike, Next } from "../pipeline.js";
 import { headersInit } from "../request-headers.js";
+import { buffersBodies } from "../transport/buffers-body.js";
+import { inMemoryResponse } from "../transport/read-body.js";
 import { releasesSignalListeners } from "../transport/releases-signal.js";
 
 export function transportStep(fetchImpl: FetchLike): Next {
   const direct = releasesSignalListeners(fetchImpl);
+  // A fetch resolves once the headers are in; its body is read here, still under the attempt's
+  // signal, unless the transport hands over answers already in memory (node:http).
+  const buffered = buffersBodies(fetchImpl);
   return async (request, context) => {
     // A per-attempt child of the caller's signal: the fetch implementation may keep listeners on
     // the signal it is given until the request is garbage collected (unless it is marked as one
@@ -24,14 +31,30 @@ export function transportStep(fetchImpl: FetchLike): Next {
     if (context.body !== undefined) init.body = context.body;
     if (signal !== undefined) init.signal = signal;
     try {
-      return await fetchImpl(request.url, init);
+      const response = await fetchImpl(request.url, init);
+      return buffered ? response : await inMemoryResponse(response, signal);
     } catch (cause) {
       const info = {
         operation: context.operation,
         clientRequestId: context.record.clientRequestId,
-        attempts: context.attempt,
+        attempts: context.record.attempts,
       };
+      // Told apart here, not only by the retry step, so that what the logging step sees and
+      // the error of a pipeline without retries both say "aborted" rather than "network".
       if (context.signal?.aborted) throw abortedError(info, context.signal.reason);
+      if (cause instanceof Error && cause.name === "ResponseTooLargeError") {
+        // An answer too large to hold (node:http's maxResponseBytes): sending again would not
+        // make it smaller, so it is not a network error for the retry step.
+        const status = (cause as { status?: unknown }).status;
+        throw new BatchError({
+          kind: "service",
+          code: "ResponseTooLarge",
+          status: typeof status === "number" && status > 0 ? status : undefined,
+          message: `${context.operation ?? "request"}: ${cause.message}`,
+          ...info,
+          cause,
+        });
+      }
       const reason = cause instanceof Error ? cause.message : String(cause);
       const detail =
         cause instanceof Error && cause.cause instanceof Error ? ` (${cause.cause.message})` : "";

@@ -118,3 +118,38 @@ export function testClient(
         : { sleep: async () => undefined, random: () => 0.5, ...options.retry },
   });
 }
+
+export interface StalledResponse {
+  response: Response;
+  /** Resolves with the reason once the reader cancels the body. */
+  cancelled: Promise<unknown>;
+}
+
+/**
+ * A 200 whose headers and the first bytes of its body arrive, and then nothing more: the body
+ * stream never ends and ignores every signal (only cancelling it from the reading side ends
+ * the read). `onStall` runs when the reader waits for the bytes that never come.
+ */
+export function stalledResponse(prefix: string, onStall?: () => void): StalledResponse {
+  let resolveCancelled: (reason: unknown) => void = () => undefined;
+  const cancelled = new Promise<unknown>((resolve) => {
+    resolveCancelled = resolve;
+  });
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(new TextEncoder().encode(prefix));
+    },
+    pull() {
+      onStall?.();
+      return new Promise<void>(() => undefined);
+    },
+    cancel(reason) {
+      resolveCancelled(reason);
+    },
+  });
+  const response = new Response(body, {
+    status: 200,
+    headers: { "content-type": "application/json", "request-id": "stalled" },
+  });
+  return { response, cancelled };
+}

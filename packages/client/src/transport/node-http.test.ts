@@ -5,7 +5,7 @@ import { createBatchClient } from "../client.js";
 import { SharedKeyCredential } from "../credentials/shared-key-credential.js";
 import { devAccount, devKey } from "../test-support/scripted-fetch.js";
 import { BufferedResponse } from "./buffered-response.js";
-import { createNodeHttpFetch } from "./node-http.js";
+import { createNodeHttpFetch, ResponseTooLargeError } from "./node-http.js";
 
 interface Received {
   method: string;
@@ -24,6 +24,12 @@ function route(req: IncomingMessage, body: string, res: ServerResponse): void {
   received.push({ method: req.method!, url: req.url!, headers: req.headers, body });
   const path = req.url!.split("?")[0];
   if (path === "/hang") return; // never answers
+  if (path === "/big") {
+    res.writeHead(200, { "content-type": "application/json" });
+    res.write("x".repeat(600));
+    res.end("y".repeat(600));
+    return;
+  }
   if (path === "/no-content") {
     res.writeHead(204, { "request-id": "r-204" }).end();
     return;
@@ -158,5 +164,26 @@ describe("createNodeHttpFetch", () => {
     expect(last.url).toMatch(/^\/jobs\/j%201\/tasks\/t1\?api-version=[^&]+&\$select=id%2Cstate$/);
     expect(last.headers.authorization).toMatch(/^SharedKey devaccount:/);
     expect(last.headers["ocp-date"]).toMatch(/GMT$/);
+  });
+
+  it("cuts off an answer larger than maxResponseBytes, and takes one at the limit", async () => {
+    const small = createNodeHttpFetch({ maxResponseBytes: 1000 });
+    const error = await small(`${base}/big`).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ResponseTooLargeError);
+    expect(error).toMatchObject({ name: "ResponseTooLargeError", status: 200, limit: 1000 });
+    const exact = createNodeHttpFetch({ maxResponseBytes: 1200 });
+    expect(await (await exact(`${base}/big`)).text()).toHaveLength(1200);
+    small.close();
+    exact.close();
+    const client = createBatchClient({
+      endpoint: base,
+      credential: new SharedKeyCredential(devAccount, devKey),
+      fetch: createNodeHttpFetch({ maxResponseBytes: 10 }),
+    });
+    await expect(client.tasks.get("j1", "t1")).rejects.toMatchObject({
+      kind: "service",
+      code: "ResponseTooLarge",
+      attempts: 1,
+    });
   });
 });

@@ -5,6 +5,7 @@
 import * as http from "node:http";
 import * as https from "node:https";
 import { BufferedResponse } from "./buffered-response.js";
+import { buffersBody } from "./buffers-body.js";
 import { RawHeaders } from "./raw-headers.js";
 import { releasesSignal } from "./releases-signal.js";
 
@@ -13,7 +14,33 @@ export interface NodeHttpFetchOptions {
   keepAlive?: boolean;
   /** Connections per host (default Infinity, as Node's agents). */
   maxSockets?: number;
+  /**
+   * The largest answer body accepted, in bytes (default 64 MiB). A larger one is cut off and the
+   * request rejects with a `ResponseTooLargeError`: the whole body is held in memory, so an
+   * endless or hostile answer must not be able to take all of it.
+   */
+  maxResponseBytes?: number;
 }
+
+/** The default `maxResponseBytes`: far above the largest Batch answer (a page of 1,000 tasks). */
+export const defaultMaxResponseBytes = 64 * 1024 * 1024;
+
+/** An answer whose body went past `maxResponseBytes`; the client reports it as a service error. */
+export class ResponseTooLargeError extends RangeError {
+  /** The status the answer had. */
+  readonly status: number;
+  readonly limit: number;
+
+  constructor(status: number, limit: number) {
+    super(`the answer's body is larger than ${limit} bytes`);
+    this.status = status;
+    this.limit = limit;
+  }
+}
+Object.defineProperty(ResponseTooLargeError.prototype, "name", {
+  value: "ResponseTooLargeError",
+  configurable: true,
+});
 
 /** Resolves with a BufferedResponse: the whole `Response` interface, not `instanceof Response`. */
 export type NodeHttpFetch = ((
@@ -32,6 +59,7 @@ export function createNodeHttpFetch(options: NodeHttpFetchOptions = {}): NodeHtt
     keepAlive: options.keepAlive ?? true,
     ...(options.maxSockets === undefined ? {} : { maxSockets: options.maxSockets }),
   };
+  const maxResponseBytes = options.maxResponseBytes ?? defaultMaxResponseBytes;
   const httpAgent = new http.Agent(agentOptions);
   const httpsAgent = new https.Agent(agentOptions);
 
@@ -91,7 +119,18 @@ export function createNodeHttpFetch(options: NodeHttpFetchOptions = {}): NodeHtt
         },
         (res) => {
           const chunks: Buffer[] = [];
-          res.on("data", (chunk: Buffer) => chunks.push(chunk));
+          let received = 0;
+          res.on("data", (chunk: Buffer) => {
+            received += chunk.byteLength;
+            if (received <= maxResponseBytes) {
+              chunks.push(chunk);
+              return;
+            }
+            chunks.length = 0;
+            const status = res.statusCode ?? 0;
+            finish(() => reject(new ResponseTooLargeError(status, maxResponseBytes)));
+            req.destroy();
+          });
           res.on("error", (error) =>
             finish(() => reject(new TypeError("fetch failed", { cause: error }))),
           );
@@ -126,6 +165,8 @@ export function createNodeHttpFetch(options: NodeHttpFetchOptions = {}): NodeHtt
     },
     // Its abort listener goes when the request settles (see `finish`).
     [releasesSignal]: true as const,
+    // It resolves only once the whole body is in memory, still under the request's signal.
+    [buffersBody]: true as const,
   });
 }
 
