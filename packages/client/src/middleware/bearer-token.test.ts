@@ -31,7 +31,51 @@ describe("bearerTokenMiddleware", () => {
     await createBatchClient({ endpoint, credential, fetch }).tasks.get("j1", "t1");
     expect(calls[0]!.scopes).toEqual(["https://batch.core.windows.net//.default"]);
     expect(fetch.calls[0]!.headers.get("authorization")).toBe("Bearer tok-1");
-    expect(fetch.calls[0]!.headers.has("ocp-date")).toBe(false);
+    expect(fetch.calls[0]!.headers.get("ocp-date")).toMatch(
+      /^\w{3}, \d{2} \w{3} \d{4} [\d:]{8} GMT$/,
+    );
+  });
+
+  it("dates every attempt afresh, the 401 resend included, and counts the resend", async () => {
+    let now = Date.parse("2030-01-01T00:00:00Z");
+    const { credential } = fakeCredential([
+      { token: "old", expiresOnTimestamp: now + hour },
+      { token: "new", expiresOnTimestamp: now + hour },
+    ]);
+    const { bearerTokenMiddleware } = await import("./bearer-token.js");
+    const step = bearerTokenMiddleware(credential, { now: () => now });
+    const dates: (string | null)[] = [];
+    const next = async (req: PipelineRequest) => {
+      dates.push(req.headers.get("ocp-date"));
+      now += 1000;
+      return new Response(null, {
+        status: req.headers.get("authorization") === "Bearer old" && dates.length > 1 ? 401 : 200,
+      });
+    };
+    const record = { attempts: 1, uncertainAttempts: 0, clientRequestId: undefined };
+    const ctx = {
+      operation: undefined,
+      signal: undefined,
+      attemptSignal: undefined,
+      body: undefined,
+      attempt: 1,
+      record,
+    };
+    const request = {
+      method: "GET",
+      url: "http://h/",
+      headers: new Headers({ "ocp-date": "Mon, 01 Jan 2029 00:00:00 GMT" }),
+    };
+    await step(request, next, ctx); // caches "old"; a first attempt keeps the call's date
+    record.attempts = 2;
+    const retried = await step(request, next, { ...ctx, attempt: 2 }); // 401, then "new"
+    expect(retried.status).toBe(200);
+    expect(dates).toEqual([
+      "Mon, 01 Jan 2029 00:00:00 GMT",
+      "Tue, 01 Jan 2030 00:00:01 GMT",
+      "Tue, 01 Jan 2030 00:00:02 GMT",
+    ]);
+    expect(record.attempts).toBe(3);
   });
 
   it("reuses the token until two minutes before it expires", async () => {
@@ -95,6 +139,8 @@ describe("bearerTokenMiddleware", () => {
     await client.tasks.get("j1", "t1"); // caches "old"
     const task = await client.tasks.get("j1", "t1");
     expect(task.id).toBe("x");
+    // the resend is an attempt of its own
+    expect(task.meta.attempts).toBe(2);
     expect(fetch.calls.map((c) => c.headers.get("authorization"))).toEqual([
       "Bearer old",
       "Bearer old",
@@ -125,5 +171,69 @@ describe("bearerTokenMiddleware", () => {
       });
       expect(fetch.calls).toHaveLength(0);
     }
+  });
+
+  it("does not tie the shared refresh to one caller's signal: an abort stops that caller only", async () => {
+    const fake = fakeCredential([{ token: "tok-1", expiresOnTimestamp: Date.now() + hour }]);
+    fake.gate.held = true;
+    const seenSignals: unknown[] = [];
+    const credential: TokenCredential = {
+      getToken: (scopes, options) => {
+        seenSignals.push(options?.abortSignal);
+        return fake.credential.getToken(scopes, options);
+      },
+    };
+    const fetch = scriptedFetch((seen) => json({ id: seen.url.pathname.split("/").at(-1) }));
+    const client = createBatchClient({ endpoint, credential, fetch, timeoutMs: 0 });
+    const a = new AbortController();
+    const first = client.tasks.get("j1", "a", { signal: a.signal }).catch((e: unknown) => e);
+    const second = client.tasks.get("j1", "b");
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(fake.calls).toHaveLength(1);
+    a.abort(new Error("caller A gave up"));
+    // A stops at once, while the refresh is still under way.
+    expect(await first).toMatchObject({ name: "BatchError", kind: "aborted" });
+    fake.release();
+    const task = await second;
+    expect(task.id).toBe("b");
+    expect(seenSignals).toEqual([undefined]);
+    expect(fake.calls).toHaveLength(1);
+    expect(fetch.calls.map((c) => c.headers.get("authorization"))).toEqual(["Bearer tok-1"]);
+    // The token the refresh got is cached for later calls.
+    await client.tasks.get("j1", "c");
+    expect(fake.calls).toHaveLength(1);
+  });
+
+  it("gives up waiting for a token when the attempt's deadline passes; the retry gets it", async () => {
+    const { manualTimers } = await import("../test-support/manual-timers.js");
+    const { sendGet, testPipeline } = await import("../test-support/test-pipeline.js");
+    const { bearerTokenMiddleware } = await import("./bearer-token.js");
+    const timers = manualTimers();
+    let release: (token: AccessToken) => void = () => undefined;
+    let calls = 0;
+    const credential: TokenCredential = {
+      getToken: () => {
+        calls++;
+        // The deadline of the first attempt passes while the token is on its way.
+        queueMicrotask(() => timers.fire());
+        return new Promise<AccessToken>((resolve) => {
+          release = resolve;
+        });
+      },
+    };
+    const fetch = scriptedFetch(() => json({ id: "t1" }));
+    const pipeline = testPipeline(fetch, {
+      timeoutMs: 1000,
+      timers,
+      auth: bearerTokenMiddleware(credential),
+      retry: {
+        sleep: async () => release({ token: "tok", expiresOnTimestamp: Date.now() + hour }),
+      },
+    });
+    const answer = await sendGet(pipeline, `${endpoint}/jobs/j1/tasks/t1`);
+    expect(answer).toMatchObject({ status: 200, attempts: 2 });
+    // one refresh: the abandoned wait did not stop it, and it served the retry
+    expect(calls).toBe(1);
+    expect(fetch.calls.map((c) => c.headers.get("authorization"))).toEqual(["Bearer tok"]);
   });
 });

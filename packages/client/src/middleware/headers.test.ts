@@ -66,6 +66,17 @@ describe("headersMiddleware", () => {
     expect(own.record.clientRequestId).toBe("mine");
   });
 
+  it("dates every call with ocp-date, keeping the caller's own", async () => {
+    const now = () => new Date("2030-01-01T00:00:00Z");
+    const dated = await run(new Request("http://h/jobs"), { now });
+    expect(dated.sent.headers.get("ocp-date")).toBe("Tue, 01 Jan 2030 00:00:00 GMT");
+    const own = await run(
+      new Request("http://h/jobs", { headers: { "ocp-date": "Mon, 01 Jan 2029 00:00:00 GMT" } }),
+      { now },
+    );
+    expect(own.sent.headers.get("ocp-date")).toBe("Mon, 01 Jan 2029 00:00:00 GMT");
+  });
+
   it("asks for the id back when configured", async () => {
     const { sent } = await run(new Request("http://h/jobs"), { returnClientRequestId: true });
     expect(sent.headers.get("return-client-request-id")).toBe("true");

@@ -1,9 +1,11 @@
 // Headers that belong to the logical call rather than to one attempt: api-version, the
 // client-request-id (the same on every retry, so the service's logs tie the attempts together),
-// return-client-request-id, user-agent and the OData JSON content type.
+// return-client-request-id, ocp-date (the first attempt's; the auth steps date every retry
+// afresh), user-agent and the OData JSON content type.
 import { randomUuid } from "../node-crypto.js";
 import type { PipelineStep } from "../pipeline.js";
 import { clientVersion } from "../version.js";
+import { stampOcpDate } from "./ocp-date.js";
 
 /** The content type the service documents for request bodies. */
 export const odataJsonContentType = "application/json; odata=minimalmetadata";
@@ -16,15 +18,18 @@ export interface HeadersMiddlewareOptions {
   returnClientRequestId?: boolean | undefined;
   /** The id maker (tests pin it); a random UUID by default. */
   newClientRequestId?: () => string;
+  /** The clock for ocp-date (tests pin it). */
+  now?: () => Date;
 }
 
 export function headersMiddleware(options: HeadersMiddlewareOptions): PipelineStep {
   const newId = options.newClientRequestId ?? randomUuid;
+  const now = options.now ?? (() => new Date());
   const apiVersionParam = `api-version=${encodeURIComponent(options.apiVersion)}`;
   return (incoming, next, context) => {
     let request = incoming;
     // Operations always pass api-version; a nextLink or a raw call might not.
-    if (!request.url.includes("api-version=") || !/[?&]api-version=/.test(request.url)) {
+    if (!/[?&]api-version=/.test(request.url)) {
       const separator = request.url.includes("?") ? "&" : "?";
       request = {
         method: request.method,
@@ -39,6 +44,7 @@ export function headersMiddleware(options: HeadersMiddlewareOptions): PipelineSt
       headers.set("client-request-id", clientRequestId);
     }
     context.record.clientRequestId = clientRequestId;
+    stampOcpDate(headers, false, now);
     if (options.returnClientRequestId && !headers.has("return-client-request-id")) {
       headers.set("return-client-request-id", "true");
     }

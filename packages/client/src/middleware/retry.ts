@@ -91,7 +91,8 @@ export function retryMiddleware(options: RetryOptions = {}): PipelineStep {
     const started = now();
     for (let attempt = 1; ; attempt++) {
       if (signal?.aborted) throw abortedError(info(), signal.reason);
-      record.attempts = attempt;
+      // Counted, not set: an auth step may send an attempt twice (a bearer 401 resend).
+      record.attempts++;
       let response: Response | undefined;
       let error: BatchError | undefined;
       try {

@@ -4,6 +4,7 @@ import type { SharedKeyCredential } from "../credentials/shared-key-credential.j
 import type { PipelineStep } from "../pipeline.js";
 import type { HeaderBag } from "../request-headers.js";
 import { utf8ByteLength } from "../utf8-length.js";
+import { stampOcpDate } from "./ocp-date.js";
 
 /** What the string to sign is made of; everything as it goes on the wire. */
 export interface SharedKeySigningInput {
@@ -111,9 +112,7 @@ export function sharedKeyMiddleware(
   const now = options.now ?? (() => new Date());
   return async (request, next, context) => {
     const { headers } = request;
-    if (context.attempt > 1 || !headers.get("ocp-date")) {
-      headers.set("ocp-date", now().toUTCString());
-    }
+    stampOcpDate(headers, context.attempt > 1, now);
     const stringToSign = sharedKeyStringToSign({
       method: request.method,
       url: request.url,
