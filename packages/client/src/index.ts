@@ -59,6 +59,8 @@ export type {
 export type { ResponseMeta, WithMeta } from "./operations/response-meta.js";
 export type { UnconditionalGet, WriteResult } from "./operations/results.js";
 export type {
+  AddCollectionResult,
+  AddCollectionTaskResult,
   TaskAddCollectionOptions,
   TaskAddOptions,
   TaskDeleteOptions,

@@ -4,6 +4,7 @@
 import type { OperationId } from "@batch/types";
 import { BatchError } from "./errors.js";
 import { invoke, type OperationContext } from "./operations/invoke.js";
+import type { PipelineRequest } from "./pipeline.js";
 import type { ResponseMeta } from "./operations/response-meta.js";
 import { RequestHeaders } from "./request-headers.js";
 
@@ -101,6 +102,37 @@ function itemsOf<T>(source: AsyncIterator<Page<T>>): AsyncIterableIterator<T> {
   return iterator;
 }
 
+/** What a list operation's pager needs of its options. */
+export interface ListCallOptions {
+  signal?: AbortSignal | undefined;
+  returnClientRequestId?: boolean | undefined;
+}
+
+/**
+ * The pager of a list operation: its first page from `firstRequest` (given the page size asked
+ * for), the next ones from the service's nextLinks. Nothing runs until the first `next()`, so
+ * an invalid argument (an id `firstRequest` refuses) rejects there, as every other failure of
+ * a list does, instead of throwing where the list is made.
+ */
+export function operationPager<T>(
+  context: OperationContext,
+  operation: OperationId,
+  options: ListCallOptions,
+  firstRequest: (maxPageSize: number | undefined) => PipelineRequest,
+): PagedAsyncIterable<T> {
+  return createPager<T>({
+    first: async (maxPageSize) => {
+      const invocation = await invoke(
+        context,
+        { operation, signal: options.signal, expectBody: true },
+        firstRequest(maxPageSize),
+      );
+      return toPage<T>(invocation.kind === "ok" ? invocation.data : undefined, invocation.meta);
+    },
+    next: (link) => fetchNextPage<T>(context, operation, link, options),
+  });
+}
+
 interface ListBody<T> {
   value?: T[];
   "odata.nextLink"?: string;
@@ -125,7 +157,7 @@ export async function fetchNextPage<T>(
   context: OperationContext,
   operation: OperationId,
   link: string,
-  options: { signal?: AbortSignal | undefined; returnClientRequestId?: boolean | undefined },
+  options: ListCallOptions,
 ): Promise<Page<T>> {
   let url: URL;
   try {
@@ -145,7 +177,7 @@ export async function fetchNextPage<T>(
   if (options.returnClientRequestId) headers.set("return-client-request-id", "true");
   const result = await invoke(
     context,
-    { operation, signal: options.signal },
+    { operation, signal: options.signal, expectBody: true },
     { method: "GET", url: link, headers },
   );
   if (result.kind !== "ok") {

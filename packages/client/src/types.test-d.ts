@@ -1,8 +1,9 @@
 // Compile-time tests, checked by `tsc -p tsconfig.json` (the typecheck script). Every
 // expect-error directive below must meet an error, so loosened types fail the typecheck.
-import type { CloudJob, CloudTask, TaskAddCollectionResult, TaskCountsResult } from "@batch/types";
+import type { CloudJob, CloudTask, TaskCountsResult } from "@batch/types";
 import { expectTypeOf } from "vitest";
 import {
+  type AddCollectionResult,
   type AddManyResult,
   type BatchClient,
   createBatchClient,
@@ -32,8 +33,10 @@ export async function resultTypes(): Promise<void> {
     await client.tasks.add("j", { id: "t", commandLine: "x" }),
   ).toEqualTypeOf<WriteResult>();
   expectTypeOf(await client.tasks.addCollection("j", [])).toEqualTypeOf<
-    WithMeta<TaskAddCollectionResult>
+    WithMeta<AddCollectionResult>
   >();
+  const collection = await client.tasks.addCollection("j", [{ id: "t", commandLine: "x" }]);
+  expectTypeOf(collection.value?.[0]?.reconciled).toEqualTypeOf<true | undefined>();
   expectTypeOf(await client.tasks.addMany("j", [])).toEqualTypeOf<AddManyResult>();
   expectTypeOf(await client.tasks.waitFor("j")).toEqualTypeOf<TaskStateSummary>();
   expectTypeOf(await client.jobs.getTaskCounts("j")).toEqualTypeOf<WithMeta<TaskCountsResult>>();

@@ -3,8 +3,14 @@
 // proves our own earlier attempt went through, and a BatchError for everything else.
 import type { OperationId } from "@batch/types";
 import { BatchError, isBatchError, serviceError } from "../errors.js";
-import { newCallRecord, type Pipeline, type PipelineRequest } from "../pipeline.js";
+import {
+  type CallRecord,
+  newCallRecord,
+  type Pipeline,
+  type PipelineRequest,
+} from "../pipeline.js";
 import { type ResponseMeta, readMeta } from "./response-meta.js";
+import { type WriteResult, writeResult } from "./results.js";
 
 /** What every operation needs from the client. */
 export interface OperationContext {
@@ -38,6 +44,11 @@ export interface InvokeOptions {
   reconcile?: readonly string[];
   /** Also return a successful answer's body as bytes (see `Invocation`). */
   keepBody?: boolean;
+  /**
+   * A successful answer must carry a JSON object (get, list, counts, add-collection): an empty
+   * body, or JSON that is not an object, is a service error rather than an empty result.
+   */
+  expectBody?: boolean;
 }
 
 export interface RawAnswer {
@@ -69,6 +80,7 @@ export async function invoke(
 ): Promise<Invocation> {
   const record = newCallRecord();
   let answer: RawAnswer;
+  let status: number | undefined;
   try {
     const response = await context.pipeline.send(request, {
       operation: options.operation,
@@ -76,23 +88,33 @@ export async function invoke(
       body: options.body,
       record,
     });
+    status = response.status;
     answer = await readAnswer(response, options.keepBody);
   } catch (error) {
     if (isBatchError(error) || !(error instanceof SyntaxError)) throw error;
-    throw new BatchError({
-      kind: "service",
-      code: "InvalidResponseBody",
-      message: `${options.operation}: the service answered with a body that is not valid JSON`,
-      operation: options.operation,
-      clientRequestId: record.clientRequestId,
-      attempts: record.attempts,
-      cause: error,
-    });
+    throw invalidAnswer(
+      options.operation,
+      record,
+      status,
+      "InvalidResponseBody",
+      "not valid JSON",
+      error,
+    );
   }
   const { response } = answer;
   const meta = readMeta(response, record);
   if (response.ok) {
-    return { kind: "ok", data: answer.data, body: answer.body, meta, reconciled: false };
+    const { data } = answer;
+    if (options.expectBody && (typeof data !== "object" || data === null)) {
+      throw invalidAnswer(
+        options.operation,
+        record,
+        response.status,
+        data === undefined ? "EmptyResponseBody" : "InvalidResponseBody",
+        data === undefined ? "empty" : "not a JSON object",
+      );
+    }
+    return { kind: "ok", data, body: answer.body, meta, reconciled: false };
   }
   if (response.status === 304) return { kind: "notModified", meta };
   const error = serviceError(response, answer.error, {
@@ -108,6 +130,44 @@ export async function invoke(
     return { kind: "ok", data: undefined, body: undefined, meta, reconciled: true };
   }
   throw error;
+}
+
+/** Runs a write whose answer has no body (`reconcile` as in `InvokeOptions`). */
+export async function invokeWrite(
+  context: OperationContext,
+  operation: OperationId,
+  reconcile: readonly string[] | undefined,
+  options: { signal?: AbortSignal | undefined },
+  request: PipelineRequest,
+  body?: string,
+): Promise<WriteResult> {
+  const invocation = await invoke(
+    context,
+    { operation, signal: options.signal, body, ...(reconcile ? { reconcile } : {}) },
+    request,
+  );
+  return writeResult(invocation);
+}
+
+/** A success status whose body is not what the operation returns. */
+function invalidAnswer(
+  operation: OperationId,
+  record: CallRecord,
+  status: number | undefined,
+  code: "InvalidResponseBody" | "EmptyResponseBody",
+  what: string,
+  cause?: unknown,
+): BatchError {
+  return new BatchError({
+    kind: "service",
+    code,
+    status,
+    message: `${operation}: the service answered HTTP ${status ?? "?"} with a body that is ${what}`,
+    operation,
+    clientRequestId: record.clientRequestId,
+    attempts: record.attempts,
+    cause,
+  });
 }
 
 const utf8 = new TextDecoder();

@@ -1,8 +1,9 @@
 // client.jobs: the job operations a task workflow needs (add, get, list, delete, terminate,
 // task counts), with the same options and result shapes as the task operations.
-import type { CloudJob, JobAddParameter, TaskCountsResult } from "@batch/types";
-import { createPager, fetchNextPage, type PagedAsyncIterable, toPage } from "../pagination.js";
-import { invoke, type NotModified, type OperationContext } from "./invoke.js";
+import type { CloudJob, JobAddParameter, OperationId, TaskCountsResult } from "@batch/types";
+import { operationPager, type PagedAsyncIterable } from "../pagination.js";
+import type { PipelineRequest } from "../pipeline.js";
+import { invoke, invokeWrite, type NotModified, type OperationContext } from "./invoke.js";
 import { operationRequest } from "./operation-request.js";
 import {
   assertId,
@@ -16,7 +17,7 @@ import {
   type SelectOptions,
 } from "./request-options.js";
 import type { WithMeta } from "./response-meta.js";
-import { bodyWithMeta, type UnconditionalGet, type WriteResult, writeResult } from "./results.js";
+import { bodyWithMeta, type UnconditionalGet, type WriteResult } from "./results.js";
 
 export type JobAddOptions = CallOptions;
 export interface JobGetOptions
@@ -58,27 +59,41 @@ export interface JobOperations {
 }
 
 export function createJobOperations(context: OperationContext): JobOperations {
-  const { apiVersion } = context;
+  const { apiVersion, baseUrl } = context;
+
+  /** What deleting and terminating a job send: the id, force, timeout and the headers. */
+  function endJob(jobId: string, options: JobDeleteOptions) {
+    assertId("jobId", jobId);
+    return {
+      path: { jobId },
+      query: { "api-version": apiVersion, force: options.force, timeout: options.timeout },
+      header: conditionalCallHeaders(options),
+    };
+  }
+
+  const write = (
+    operation: OperationId,
+    reconcile: readonly string[] | undefined,
+    options: CallOptions,
+    request: PipelineRequest,
+    body?: string,
+  ) => invokeWrite(context, operation, reconcile, options, request, body);
+
   return {
     async add(job, options = {}) {
-      const json = JSON.stringify(job);
-      const invocation = await invoke(
-        context,
-        { operation: "Job_Add", signal: options.signal, body: json, reconcile: ["JobExists"] },
-        operationRequest(context.baseUrl, "post", "/jobs", {
-          query: { "api-version": apiVersion, timeout: options.timeout },
-          header: callHeaders(options),
-        }),
-      );
-      return writeResult(invocation);
+      const request = operationRequest(baseUrl, "post", "/jobs", {
+        query: { "api-version": apiVersion, timeout: options.timeout },
+        header: callHeaders(options),
+      });
+      return write("Job_Add", ["JobExists"], options, request, JSON.stringify(job));
     },
 
     async get(jobId: string, options: JobGetOptions = {}) {
       assertId("jobId", jobId);
       const invocation = await invoke(
         context,
-        { operation: "Job_Get", signal: options.signal },
-        operationRequest(context.baseUrl, "get", "/jobs/{jobId}", {
+        { operation: "Job_Get", signal: options.signal, expectBody: true },
+        operationRequest(baseUrl, "get", "/jobs/{jobId}", {
           path: { jobId },
           query: {
             "api-version": apiVersion,
@@ -94,80 +109,46 @@ export function createJobOperations(context: OperationContext): JobOperations {
     },
 
     list(options = {}) {
-      return createPager<CloudJob>({
-        first: async (maxPageSize) => {
-          const invocation = await invoke(
-            context,
-            { operation: "Job_List", signal: options.signal },
-            operationRequest(context.baseUrl, "get", "/jobs", {
-              query: {
-                "api-version": apiVersion,
-                $filter: options.filter,
-                $select: commaList(options.select),
-                $expand: commaList(options.expand),
-                maxresults: maxPageSize ?? options.maxResults,
-                timeout: options.timeout,
-              },
-              header: callHeaders(options),
-            }),
-          );
-          return toPage<CloudJob>(
-            invocation.kind === "ok" ? invocation.data : undefined,
-            invocation.meta,
-          );
-        },
-        next: (link) => fetchNextPage<CloudJob>(context, "Job_List", link, options),
-      });
+      return operationPager<CloudJob>(context, "Job_List", options, (maxPageSize) =>
+        operationRequest(baseUrl, "get", "/jobs", {
+          query: {
+            "api-version": apiVersion,
+            $filter: options.filter,
+            $select: commaList(options.select),
+            $expand: commaList(options.expand),
+            maxresults: maxPageSize ?? options.maxResults,
+            timeout: options.timeout,
+          },
+          header: callHeaders(options),
+        }),
+      );
     },
 
     async delete(jobId, options = {}) {
-      assertId("jobId", jobId);
-      const invocation = await invoke(
-        context,
-        {
-          operation: "Job_Delete",
-          signal: options.signal,
-          reconcile: ["JobNotFound", "JobBeingDeleted"],
-        },
-        operationRequest(context.baseUrl, "delete", "/jobs/{jobId}", {
-          path: { jobId },
-          query: { "api-version": apiVersion, force: options.force, timeout: options.timeout },
-          header: conditionalCallHeaders(options),
-        }),
-      );
-      return writeResult(invocation);
+      const request = operationRequest(baseUrl, "delete", "/jobs/{jobId}", endJob(jobId, options));
+      return write("Job_Delete", ["JobNotFound", "JobBeingDeleted"], options, request);
     },
 
     async terminate(jobId, options = {}) {
-      assertId("jobId", jobId);
+      const request = operationRequest(
+        baseUrl,
+        "post",
+        "/jobs/{jobId}/terminate",
+        endJob(jobId, options),
+      );
       const body =
         options.terminateReason === undefined
           ? undefined
-          : { terminateReason: options.terminateReason };
-      const json = body === undefined ? undefined : JSON.stringify(body);
-      const invocation = await invoke(
-        context,
-        {
-          operation: "Job_Terminate",
-          signal: options.signal,
-          body: json,
-          reconcile: ["JobCompleted", "JobBeingTerminated"],
-        },
-        operationRequest(context.baseUrl, "post", "/jobs/{jobId}/terminate", {
-          path: { jobId },
-          query: { "api-version": apiVersion, force: options.force, timeout: options.timeout },
-          header: conditionalCallHeaders(options),
-        }),
-      );
-      return writeResult(invocation);
+          : JSON.stringify({ terminateReason: options.terminateReason });
+      return write("Job_Terminate", ["JobCompleted", "JobBeingTerminated"], options, request, body);
     },
 
     async getTaskCounts(jobId, options = {}) {
       assertId("jobId", jobId);
       const invocation = await invoke(
         context,
-        { operation: "Job_GetTaskCounts", signal: options.signal },
-        operationRequest(context.baseUrl, "get", "/jobs/{jobId}/taskcounts", {
+        { operation: "Job_GetTaskCounts", signal: options.signal, expectBody: true },
+        operationRequest(baseUrl, "get", "/jobs/{jobId}/taskcounts", {
           path: { jobId },
           query: { "api-version": apiVersion, timeout: options.timeout },
           header: callHeaders(options),

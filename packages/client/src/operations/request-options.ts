@@ -67,12 +67,10 @@ export function callHeaders(options: CallOptions) {
   };
 }
 
-/** The call headers and the conditional headers in one object (one allocation per call). */
+/** The call headers and the conditional headers in one object. */
 export function conditionalCallHeaders(options: CallOptions & ConditionalOptions) {
   return {
-    "client-request-id": options.clientRequestId,
-    "return-client-request-id": options.returnClientRequestId,
-    "ocp-date": options.ocpDate === undefined ? undefined : httpDate(options.ocpDate, "ocpDate"),
+    ...callHeaders(options),
     "If-Match": options.ifMatch,
     "If-None-Match": options.ifNoneMatch,
     "If-Modified-Since":

@@ -24,10 +24,13 @@ export function writeResult(invocation: Invocation): WriteResult {
   };
 }
 
+/**
+ * The body of a successful answer with its meta. The invocation was made with `expectBody`, so
+ * its data is a JSON object (an empty or non-object body was already a BatchError).
+ */
 export function bodyWithMeta<T extends object>(invocation: Invocation): WithMeta<T> {
-  const data =
-    invocation.kind === "ok" && typeof invocation.data === "object" && invocation.data !== null
-      ? (invocation.data as T)
-      : ({} as T);
-  return withMeta(data, invocation.meta);
+  if (invocation.kind !== "ok" || typeof invocation.data !== "object" || invocation.data === null) {
+    throw new TypeError("bodyWithMeta: the invocation carries no JSON object");
+  }
+  return withMeta(invocation.data as T, invocation.meta);
 }

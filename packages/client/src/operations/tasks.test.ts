@@ -149,6 +149,40 @@ describe("tasks.addCollection", () => {
     expect(JSON.parse(JSON.stringify(result))).toEqual(body);
   });
 
+  it("marks TaskExists results reconciled after an attempt whose answer was lost, keeping the status", async () => {
+    const answer = {
+      value: [
+        {
+          status: "clienterror",
+          taskId: "a",
+          error: { code: "TaskExists", message: { value: "The specified task already exists." } },
+        },
+        { status: "success", taskId: "b" },
+        { status: "clienterror", taskId: "c", error: { code: "InvalidPropertyValue" } },
+      ],
+    };
+    const tasks = ["a", "b", "c"].map((id) => ({ id, commandLine: "x" }));
+    const lost = scriptedFetch((seen) => {
+      if (seen.index === 0) throw networkError();
+      return json(answer);
+    });
+    const result = await testClient(lost).tasks.addCollection("j1", tasks);
+    expect(result.meta).toMatchObject({ attempts: 2, uncertainAttempts: 1 });
+    expect(result.value).toEqual([
+      { ...answer.value[0], reconciled: true },
+      answer.value[1],
+      answer.value[2],
+    ]);
+
+    // On a first attempt, or after only a 429 (refused before any work), TaskExists is a conflict.
+    for (const first of [undefined, serviceErrorResponse(429, "TooManyRequests")]) {
+      const fetch = scriptedFetch((seen) => (seen.index === 0 && first ? first : json(answer)));
+      const plain = await testClient(fetch).tasks.addCollection("j1", tasks);
+      expect(plain.value).toEqual(answer.value);
+      expect(plain.value?.[0]).not.toHaveProperty("reconciled");
+    }
+  });
+
   it("refuses more than 100 tasks, and none, before sending", async () => {
     const fetch = scriptedFetch(() => json({ value: [] }));
     const client = testClient(fetch);
@@ -244,6 +278,32 @@ describe("tasks.get", () => {
     expect(fetch.calls).toHaveLength(0);
   });
 
+  it("turns a 200 with an empty body, or JSON that is no object, into a service BatchError", async () => {
+    for (const [body, code] of [
+      ["", "EmptyResponseBody"],
+      ["null", "InvalidResponseBody"],
+      ["42", "InvalidResponseBody"],
+    ] as const) {
+      const fetch = scriptedFetch(() => new Response(body, { status: 200 }));
+      const client = testClient(fetch);
+      const expected = { name: "BatchError", kind: "service", status: 200, code };
+      await expect(client.tasks.get("j1", "t1")).rejects.toMatchObject({
+        ...expected,
+        operation: "Task_Get",
+      });
+      await expect(client.tasks.listSubtasks("j1", "t1")).rejects.toMatchObject(expected);
+      await expect(client.jobs.getTaskCounts("j1")).rejects.toMatchObject(expected);
+      await expect(client.jobs.get("j1")).rejects.toMatchObject(expected);
+      await expect(
+        client.tasks.addCollection("j1", [{ id: "t1", commandLine: "x" }]),
+      ).rejects.toMatchObject(expected);
+      await expect(client.tasks.list("j1")[Symbol.asyncIterator]().next()).rejects.toMatchObject({
+        ...expected,
+        operation: "Task_List",
+      });
+    }
+  });
+
   it("turns a 200 whose body is not JSON into a service BatchError", async () => {
     const fetch = scriptedFetch(
       () => new Response("<html>", { status: 200, headers: { "content-type": "text/html" } }),
@@ -281,6 +341,33 @@ describe("tasks.list", () => {
       timeout: "17",
     });
     expectCallHeaders(seen);
+  });
+});
+
+describe("argument errors", () => {
+  it("reject, never throw: a list refuses a bad id on its first next()", async () => {
+    const fetch = scriptedFetch(() => json({ value: [] }));
+    const client = testClient(fetch);
+    const list = client.tasks.list("");
+    const iterator = list[Symbol.asyncIterator]();
+    await expect(iterator.next()).rejects.toMatchObject({ kind: "client", code: "InvalidId" });
+    await expect(list.byPage().next()).rejects.toMatchObject({ code: "InvalidId" });
+    const calls: Promise<unknown>[] = [
+      client.tasks.get("", "t1"),
+      client.tasks.update("j1", "..", { constraints: {} }),
+      client.tasks.terminate(".", "t1"),
+      client.tasks.reactivate("j1", ""),
+      client.tasks.listSubtasks("j1", ""),
+      client.tasks.add("", { id: "t", commandLine: "x" }),
+      client.tasks.addMany("", []),
+      client.tasks.waitFor(""),
+      client.jobs.get(""),
+      client.jobs.delete(".."),
+      client.jobs.terminate(""),
+      client.jobs.getTaskCounts(""),
+    ];
+    for (const call of calls) await expect(call).rejects.toMatchObject({ code: "InvalidId" });
+    expect(fetch.calls).toHaveLength(0);
   });
 });
 

@@ -4,15 +4,24 @@
 import type {
   CloudTask,
   CloudTaskListSubtasksResult,
+  OperationId,
   TaskAddCollectionResult,
   TaskAddParameter,
+  TaskAddResult,
   TaskUpdateParameter,
 } from "@batch/types";
 import { type AddManyOptions, type AddManyResult, addMany } from "../bulk-add.js";
 import { BatchError } from "../errors.js";
-import { createPager, fetchNextPage, type PagedAsyncIterable, toPage } from "../pagination.js";
+import { operationPager, type PagedAsyncIterable } from "../pagination.js";
+import type { PipelineRequest } from "../pipeline.js";
 import { type TaskStateSummary, type WaitForOptions, waitForTasks } from "../wait.js";
-import { type Invocation, invoke, type NotModified, type OperationContext } from "./invoke.js";
+import {
+  type Invocation,
+  invoke,
+  invokeWrite,
+  type NotModified,
+  type OperationContext,
+} from "./invoke.js";
 import { operationRequest } from "./operation-request.js";
 import {
   assertId,
@@ -26,7 +35,7 @@ import {
   type SelectOptions,
 } from "./request-options.js";
 import type { WithMeta } from "./response-meta.js";
-import { bodyWithMeta, type UnconditionalGet, type WriteResult, writeResult } from "./results.js";
+import { bodyWithMeta, type UnconditionalGet, type WriteResult } from "./results.js";
 
 export type TaskAddOptions = CallOptions;
 export type TaskAddCollectionOptions = CallOptions;
@@ -42,18 +51,37 @@ export interface TaskTerminateOptions extends CallOptions, ConditionalOptions {}
 export interface TaskReactivateOptions extends CallOptions, ConditionalOptions {}
 export interface TaskDeleteOptions extends CallOptions, ConditionalOptions {}
 
+/** One task's result of an add-collection call, as the service sent it. */
+export interface AddCollectionTaskResult extends TaskAddResult {
+  /**
+   * Set (true) on a `clienterror` TaskExists result when an earlier attempt of the call got no
+   * clear answer: that attempt most likely added the task, so this is probably not a conflict
+   * with a task someone else added. The service's `status` and `error` are kept as they were.
+   */
+  reconciled?: true;
+}
+
+/** The add-collection answer: the service's JSON, each TaskExists that follows a lost answer marked. */
+export interface AddCollectionResult extends Omit<TaskAddCollectionResult, "value"> {
+  value?: AddCollectionTaskResult[];
+}
+
 /** At most this many tasks go in one add-collection request (a service limit). */
 export const maxTasksPerCollection = 100;
 
 export interface TaskOperations {
   /** Task_Add. A TaskExists met after a lost answer resolves with `reconciled: true`. */
   add(jobId: string, task: TaskAddParameter, options?: TaskAddOptions): Promise<WriteResult>;
-  /** Task_AddCollection: one request of 1 to 100 tasks; per-task results in `value`. */
+  /**
+   * Task_AddCollection: one request of 1 to 100 tasks; the service's per-task results in
+   * `value`. After an attempt whose outcome is unknown, a TaskExists result is marked
+   * `reconciled: true` (see `AddCollectionResult`).
+   */
   addCollection(
     jobId: string,
     tasks: readonly TaskAddParameter[],
     options?: TaskAddCollectionOptions,
-  ): Promise<WithMeta<TaskAddCollectionResult>>;
+  ): Promise<WithMeta<AddCollectionResult>>;
   /** Any number of tasks, chunked, concurrent, retried and reconciled; see AddManyOptions. */
   addMany(
     jobId: string,
@@ -98,7 +126,7 @@ export interface TaskOperations {
 }
 
 export function createTaskOperations(context: OperationContext): TaskOperations {
-  const apiVersion = context.apiVersion;
+  const { apiVersion, baseUrl } = context;
 
   /** Task_AddCollection with the body already serialized (addMany measures it anyway). */
   async function addCollectionJson(
@@ -110,8 +138,14 @@ export function createTaskOperations(context: OperationContext): TaskOperations 
     assertId("jobId", jobId);
     return invoke(
       context,
-      { operation: "Task_AddCollection", signal: options.signal, body: json, keepBody },
-      operationRequest(context.baseUrl, "post", "/jobs/{jobId}/addtaskcollection", {
+      {
+        operation: "Task_AddCollection",
+        signal: options.signal,
+        body: json,
+        keepBody,
+        expectBody: true,
+      },
+      operationRequest(baseUrl, "post", "/jobs/{jobId}/addtaskcollection", {
         path: { jobId },
         query: { "api-version": apiVersion, timeout: options.timeout },
         header: callHeaders(options),
@@ -119,41 +153,63 @@ export function createTaskOperations(context: OperationContext): TaskOperations 
     );
   }
 
+  /** What every write to one task sends: the ids, api-version, timeout and the headers. */
+  function oneTask(jobId: string, taskId: string, options: TaskTerminateOptions) {
+    assertId("jobId", jobId);
+    assertId("taskId", taskId);
+    return {
+      path: { jobId, taskId },
+      query: { "api-version": apiVersion, timeout: options.timeout },
+      header: conditionalCallHeaders(options),
+    };
+  }
+
+  const write = (
+    operation: OperationId,
+    reconcile: readonly string[] | undefined,
+    options: CallOptions,
+    request: PipelineRequest,
+    body?: string,
+  ) => invokeWrite(context, operation, reconcile, options, request, body);
+
   const tasks: TaskOperations = {
     async add(jobId, task, options = {}) {
       assertId("jobId", jobId);
-      const json = JSON.stringify(task);
-      const invocation = await invoke(
-        context,
-        { operation: "Task_Add", signal: options.signal, body: json, reconcile: ["TaskExists"] },
-        operationRequest(context.baseUrl, "post", "/jobs/{jobId}/tasks", {
+      return write(
+        "Task_Add",
+        ["TaskExists"],
+        options,
+        operationRequest(baseUrl, "post", "/jobs/{jobId}/tasks", {
           path: { jobId },
           query: { "api-version": apiVersion, timeout: options.timeout },
           header: callHeaders(options),
         }),
+        JSON.stringify(task),
       );
-      return writeResult(invocation);
     },
 
-    addCollection(jobId, taskList, options = {}) {
+    async addCollection(jobId, taskList, options = {}) {
       if (
         !Array.isArray(taskList) ||
         taskList.length === 0 ||
         taskList.length > maxTasksPerCollection
       ) {
         const count = Array.isArray(taskList) ? taskList.length : "no array";
-        return Promise.reject(
-          new BatchError({
-            kind: "client",
-            code: "InvalidTaskCount",
-            message: `addCollection takes 1 to ${maxTasksPerCollection} tasks (got ${count}); use addMany for more`,
-            operation: "Task_AddCollection",
-          }),
-        );
+        throw new BatchError({
+          kind: "client",
+          code: "InvalidTaskCount",
+          message: `addCollection takes 1 to ${maxTasksPerCollection} tasks (got ${count}); use addMany for more`,
+          operation: "Task_AddCollection",
+        });
       }
-      return addCollectionJson(jobId, JSON.stringify({ value: taskList }), options).then(
-        (invocation) => bodyWithMeta<TaskAddCollectionResult>(invocation),
+      const invocation = await addCollectionJson(
+        jobId,
+        JSON.stringify({ value: taskList }),
+        options,
       );
+      const result = bodyWithMeta<AddCollectionResult>(invocation);
+      if (result.meta.uncertainAttempts > 0) markReconciled(result.value);
+      return result;
     },
 
     async addMany(jobId, taskSource, options = {}) {
@@ -179,8 +235,8 @@ export function createTaskOperations(context: OperationContext): TaskOperations 
       assertId("taskId", taskId);
       const invocation = await invoke(
         context,
-        { operation: "Task_Get", signal: options.signal },
-        operationRequest(context.baseUrl, "get", "/jobs/{jobId}/tasks/{taskId}", {
+        { operation: "Task_Get", signal: options.signal, expectBody: true },
+        operationRequest(baseUrl, "get", "/jobs/{jobId}/tasks/{taskId}", {
           path: { jobId, taskId },
           query: {
             "api-version": apiVersion,
@@ -196,31 +252,20 @@ export function createTaskOperations(context: OperationContext): TaskOperations 
     },
 
     list(jobId, options = {}) {
-      assertId("jobId", jobId);
-      return createPager<CloudTask>({
-        first: async (maxPageSize) => {
-          const invocation = await invoke(
-            context,
-            { operation: "Task_List", signal: options.signal },
-            operationRequest(context.baseUrl, "get", "/jobs/{jobId}/tasks", {
-              path: { jobId },
-              query: {
-                "api-version": apiVersion,
-                $filter: options.filter,
-                $select: commaList(options.select),
-                $expand: commaList(options.expand),
-                maxresults: maxPageSize ?? options.maxResults,
-                timeout: options.timeout,
-              },
-              header: callHeaders(options),
-            }),
-          );
-          return toPage<CloudTask>(
-            invocation.kind === "ok" ? invocation.data : undefined,
-            invocation.meta,
-          );
-        },
-        next: (link) => fetchNextPage<CloudTask>(context, "Task_List", link, options),
+      return operationPager<CloudTask>(context, "Task_List", options, (maxPageSize) => {
+        assertId("jobId", jobId);
+        return operationRequest(baseUrl, "get", "/jobs/{jobId}/tasks", {
+          path: { jobId },
+          query: {
+            "api-version": apiVersion,
+            $filter: options.filter,
+            $select: commaList(options.select),
+            $expand: commaList(options.expand),
+            maxresults: maxPageSize ?? options.maxResults,
+            timeout: options.timeout,
+          },
+          header: callHeaders(options),
+        });
       });
     },
 
@@ -229,8 +274,8 @@ export function createTaskOperations(context: OperationContext): TaskOperations 
       assertId("taskId", taskId);
       const invocation = await invoke(
         context,
-        { operation: "Task_ListSubtasks", signal: options.signal },
-        operationRequest(context.baseUrl, "get", "/jobs/{jobId}/tasks/{taskId}/subtasksinfo", {
+        { operation: "Task_ListSubtasks", signal: options.signal, expectBody: true },
+        operationRequest(baseUrl, "get", "/jobs/{jobId}/tasks/{taskId}/subtasksinfo", {
           path: { jobId, taskId },
           query: {
             "api-version": apiVersion,
@@ -244,64 +289,43 @@ export function createTaskOperations(context: OperationContext): TaskOperations 
     },
 
     async update(jobId, taskId, update, options = {}) {
-      assertId("jobId", jobId);
-      assertId("taskId", taskId);
-      const json = JSON.stringify(update ?? {});
-      const invocation = await invoke(
-        context,
-        { operation: "Task_Update", signal: options.signal, body: json },
-        operationRequest(context.baseUrl, "put", "/jobs/{jobId}/tasks/{taskId}", {
-          path: { jobId, taskId },
-          query: { "api-version": apiVersion, timeout: options.timeout },
-          header: conditionalCallHeaders(options),
-        }),
+      const request = operationRequest(
+        baseUrl,
+        "put",
+        "/jobs/{jobId}/tasks/{taskId}",
+        oneTask(jobId, taskId, options),
       );
-      return writeResult(invocation);
+      return write("Task_Update", undefined, options, request, JSON.stringify(update ?? {}));
     },
 
     async terminate(jobId, taskId, options = {}) {
-      assertId("jobId", jobId);
-      assertId("taskId", taskId);
-      const invocation = await invoke(
-        context,
-        { operation: "Task_Terminate", signal: options.signal, reconcile: ["TaskCompleted"] },
-        operationRequest(context.baseUrl, "post", "/jobs/{jobId}/tasks/{taskId}/terminate", {
-          path: { jobId, taskId },
-          query: { "api-version": apiVersion, timeout: options.timeout },
-          header: conditionalCallHeaders(options),
-        }),
+      const request = operationRequest(
+        baseUrl,
+        "post",
+        "/jobs/{jobId}/tasks/{taskId}/terminate",
+        oneTask(jobId, taskId, options),
       );
-      return writeResult(invocation);
+      return write("Task_Terminate", ["TaskCompleted"], options, request);
     },
 
     async reactivate(jobId, taskId, options = {}) {
-      assertId("jobId", jobId);
-      assertId("taskId", taskId);
-      const invocation = await invoke(
-        context,
-        { operation: "Task_Reactivate", signal: options.signal, reconcile: ["TaskNotCompleted"] },
-        operationRequest(context.baseUrl, "post", "/jobs/{jobId}/tasks/{taskId}/reactivate", {
-          path: { jobId, taskId },
-          query: { "api-version": apiVersion, timeout: options.timeout },
-          header: conditionalCallHeaders(options),
-        }),
+      const request = operationRequest(
+        baseUrl,
+        "post",
+        "/jobs/{jobId}/tasks/{taskId}/reactivate",
+        oneTask(jobId, taskId, options),
       );
-      return writeResult(invocation);
+      return write("Task_Reactivate", ["TaskNotCompleted"], options, request);
     },
 
     async delete(jobId, taskId, options = {}) {
-      assertId("jobId", jobId);
-      assertId("taskId", taskId);
-      const invocation = await invoke(
-        context,
-        { operation: "Task_Delete", signal: options.signal, reconcile: ["TaskNotFound"] },
-        operationRequest(context.baseUrl, "delete", "/jobs/{jobId}/tasks/{taskId}", {
-          path: { jobId, taskId },
-          query: { "api-version": apiVersion, timeout: options.timeout },
-          header: conditionalCallHeaders(options),
-        }),
+      const request = operationRequest(
+        baseUrl,
+        "delete",
+        "/jobs/{jobId}/tasks/{taskId}",
+        oneTask(jobId, taskId, options),
       );
-      return writeResult(invocation);
+      return write("Task_Delete", ["TaskNotFound"], options, request);
     },
 
     async waitFor(jobId, options = {}) {
@@ -310,4 +334,13 @@ export function createTaskOperations(context: OperationContext): TaskOperations 
     },
   };
   return tasks;
+}
+
+/** Marks the TaskExists results of a call that had an attempt of unknown outcome. */
+function markReconciled(results: AddCollectionTaskResult[] | undefined): void {
+  for (const entry of results ?? []) {
+    if (entry?.status === "clienterror" && entry.error?.code === "TaskExists") {
+      entry.reconciled = true;
+    }
+  }
 }
