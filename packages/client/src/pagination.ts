@@ -4,8 +4,8 @@
 import type { OperationId } from "@batch/types";
 import { BatchError } from "./errors.js";
 import { invoke, type OperationContext } from "./operations/invoke.js";
-import type { PipelineRequest } from "./pipeline.js";
 import type { ResponseMeta } from "./operations/response-meta.js";
+import type { PipelineRequest } from "./pipeline.js";
 import { RequestHeaders } from "./request-headers.js";
 
 export interface Page<T> {

@@ -1,6 +1,7 @@
 import type { CloudTask } from "@batch/types";
 import { describe, expect, it } from "vitest";
-import { json, scriptedFetch, testClient } from "./test-support/scripted-fetch.js";
+import { manualTimers } from "./test-support/manual-timers.js";
+import { hang, json, scriptedFetch, testClient } from "./test-support/scripted-fetch.js";
 import type { TaskStateSummary } from "./wait.js";
 
 const completed = (
@@ -88,21 +89,80 @@ describe("tasks.waitFor", () => {
     });
   });
 
-  it("rejects with kind timeout when timeoutMs passes first", async () => {
+  it("sleeps only until the deadline, polls there a last time, then rejects with kind timeout", async () => {
     let now = 0;
-    const fetch = scriptedFetch(() => json({ value: [{ id: "a", state: "running" }] }));
+    const polledAt: number[] = [];
+    const fetch = scriptedFetch(() => {
+      polledAt.push(now);
+      return json({ value: [{ id: "a", state: "running" }] });
+    });
+    const slept: number[] = [];
+    const timers = manualTimers();
     const error = await testClient(fetch)
       .tasks.waitFor("j1", {
         pollIntervalMs: 1000,
         timeoutMs: 2500,
         now: () => now,
+        timers,
         sleep: async (ms) => {
+          slept.push(ms);
           now += ms;
         },
       })
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ name: "BatchError", kind: "timeout", code: "WaitTimedOut" });
-    expect(fetch.calls).toHaveLength(3);
+    expect((error as Error).message).toContain("after 2500 ms (0 of 1 completed)");
+    expect(slept).toEqual([1000, 1000, 500]);
+    expect(polledAt).toEqual([0, 1000, 2000, 2500]);
+    // every poll was bounded by the deadline, each bound let go once the poll ended
+    expect(timers.pending()).toEqual([]);
+  });
+
+  it("resolves when the last poll, at the deadline, finds every task completed", async () => {
+    let now = 0;
+    const fetch = scriptedFetch((seen) =>
+      json({ value: [seen.index < 3 ? { id: "a", state: "running" } : completed("a", "success")] }),
+    );
+    const summary = await testClient(fetch).tasks.waitFor("j1", {
+      pollIntervalMs: 1000,
+      timeoutMs: 2500,
+      now: () => now,
+      timers: manualTimers(),
+      sleep: async (ms) => {
+        now += ms;
+      },
+    });
+    expect(summary).toMatchObject({ completed: 1, polls: 4 });
+    expect(now).toBe(2500);
+  });
+
+  it("stops a poll still under way when the deadline passes", async () => {
+    const timers = manualTimers();
+    const bounds: number[] = [];
+    const fetch = scriptedFetch((seen) => {
+      if (seen.index === 0) return json({ value: [{ id: "a", state: "running" }] });
+      // The second poll hangs; the deadline passes while it is under way.
+      bounds.push(...timers.pending());
+      queueMicrotask(() => timers.fire());
+      return hang(seen);
+    });
+    let now = 0;
+    const error = await testClient(fetch)
+      .tasks.waitFor("j1", {
+        pollIntervalMs: 1000,
+        timeoutMs: 60_000,
+        now: () => now,
+        timers,
+        sleep: async (ms) => {
+          now += ms;
+        },
+      })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: "timeout", code: "WaitTimedOut" });
+    expect(fetch.calls).toHaveLength(2);
+    expect(fetch.calls[1]!.signal?.aborted).toBe(true);
+    // the poll's bound was what was left of the deadline when it began
+    expect(bounds).toEqual([59_000]);
   });
 
   it("stops when aborted during the wait between polls", async () => {

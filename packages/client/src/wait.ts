@@ -1,24 +1,34 @@
 // waitFor: polls a job's tasks with a light $select until every (matching) task has completed,
-// and reports counts by state and by result on every poll.
+// and reports counts by state and by result on every poll. Its deadline (`timeoutMs`) is
+// exact: the wait between polls is cut short to end at the deadline, a last poll is made
+// there, and a poll still under way when the deadline passes is stopped.
 import type { CloudTask } from "@batch/types";
+import { linkAbort } from "./abort-link.js";
 import { abortedError, BatchError } from "./errors.js";
 import type { TaskListOptions } from "./operations/tasks.js";
 import type { PagedAsyncIterable } from "./pagination.js";
 import { abortableSleep, type Sleep } from "./sleep.js";
+import { systemTimers, type Timers } from "./timers.js";
 
 export interface WaitForOptions {
   /** OData `$filter` choosing the tasks to wait for, e.g. "startswith(id,'render-')". */
   filter?: string;
   /** Time between polls (default 5 s). */
   pollIntervalMs?: number;
-  /** Give up after this long: the promise rejects with a BatchError of kind "timeout". */
+  /**
+   * Give up after this long: the promise rejects with a BatchError of kind "timeout" (code
+   * WaitTimedOut). The last poll is made at the deadline; a poll under way then is stopped.
+   */
   timeoutMs?: number;
   signal?: AbortSignal;
   /** Called with the counts after every poll. */
   onProgress?: (summary: TaskStateSummary) => void;
+  /** The wait between polls (tests pass their own). */
   sleep?: Sleep;
   /** Milliseconds clock for `timeoutMs`. */
   now?: () => number;
+  /** Timers that stop a poll still under way at the deadline. */
+  timers?: Timers;
 }
 
 export interface TaskStateSummary {
@@ -39,6 +49,8 @@ export interface TaskStateSummary {
 /** The properties each poll asks for: enough to count, nothing more. */
 export const waitSelect = "id,state,executionInfo";
 
+const operation = "Task_List";
+
 export async function waitForTasks(
   list: (options: TaskListOptions) => PagedAsyncIterable<CloudTask>,
   options: WaitForOptions = {},
@@ -46,29 +58,73 @@ export async function waitForTasks(
   const pollIntervalMs = options.pollIntervalMs ?? 5000;
   const sleep = options.sleep ?? abortableSleep;
   const now = options.now ?? Date.now;
+  const timers = options.timers ?? systemTimers;
   const { signal } = options;
   const started = now();
-  for (let polls = 1; ; polls++) {
+  const deadline = options.timeoutMs === undefined ? undefined : started + options.timeoutMs;
+  let last: TaskStateSummary | undefined;
+
+  const timedOut = () => {
+    const elapsed = now() - started;
+    const counts =
+      last === undefined ? "no poll finished" : `${last.completed} of ${last.total} completed`;
+    return new BatchError({
+      kind: "timeout",
+      code: "WaitTimedOut",
+      message: `tasks still not complete after ${elapsed} ms (${counts})`,
+      operation,
+    });
+  };
+
+  /** One poll, stopped by the caller's signal or, at the deadline, by its own. */
+  async function poll(polls: number): Promise<TaskStateSummary> {
     const summary = emptySummary(polls);
     const listOptions: TaskListOptions = { select: waitSelect };
     if (options.filter !== undefined) listOptions.filter = options.filter;
-    if (signal !== undefined) listOptions.signal = signal;
-    for await (const task of list(listOptions)) count(summary, task);
+    if (deadline === undefined) {
+      if (signal !== undefined) listOptions.signal = signal;
+      for await (const task of list(listOptions)) count(summary, task);
+      return summary;
+    }
+    const controller = new AbortController();
+    const unlink = linkAbort(signal, controller);
+    let expired = false;
+    const timer = timers.setTimeout(
+      () => {
+        expired = true;
+        controller.abort(timedOut());
+      },
+      Math.max(0, deadline - now()),
+    );
+    listOptions.signal = controller.signal;
+    try {
+      for await (const task of list(listOptions)) count(summary, task);
+      return summary;
+    } catch (error) {
+      if (expired && !signal?.aborted) throw controller.signal.reason;
+      throw error;
+    } finally {
+      timers.clearTimeout(timer);
+      unlink();
+    }
+  }
+
+  for (let polls = 1; ; polls++) {
+    const summary = await poll(polls);
+    last = summary;
     options.onProgress?.(summary);
     if (summary.active + summary.preparing + summary.running === 0) return summary;
-    const elapsed = now() - started;
-    if (options.timeoutMs !== undefined && elapsed + pollIntervalMs > options.timeoutMs) {
-      throw new BatchError({
-        kind: "timeout",
-        code: "WaitTimedOut",
-        message: `tasks still not complete after ${elapsed} ms (${summary.completed} of ${summary.total} completed)`,
-        operation: "Task_List",
-      });
+    let wait = pollIntervalMs;
+    if (deadline !== undefined) {
+      const remaining = deadline - now();
+      if (remaining <= 0) throw timedOut();
+      // Wake at the deadline at the latest, for one last poll there.
+      wait = Math.min(wait, remaining);
     }
     try {
-      await sleep(pollIntervalMs, signal);
+      await sleep(wait, signal);
     } catch (reason) {
-      throw abortedError({ operation: "Task_List" }, signal?.reason ?? reason);
+      throw abortedError({ operation }, signal?.reason ?? reason);
     }
   }
 }

@@ -6,6 +6,8 @@
 // abort must not fail the others waiting on it), and each caller waits for it under its own
 // attempt's signal, so an abort or a deadline stops that caller at once while the refresh goes
 // on and caches its token for the next call.
+
+import { untilAborted } from "../abort-link.js";
 import {
   type AccessToken,
   batchScope,
@@ -58,7 +60,7 @@ export function bearerTokenMiddleware(
     if (cached !== refused && fresh(cached)) return { token: cached!, fromCache: true };
     const signal = context.attemptSignal ?? context.signal;
     try {
-      return { token: await underSignal(refresh(), signal), fromCache: false };
+      return { token: await untilAborted(refresh(), signal), fromCache: false };
     } catch (cause) {
       if (context.signal?.aborted) {
         throw abortedError(
@@ -101,24 +103,4 @@ export function bearerTokenMiddleware(
     request.headers.set("authorization", `Bearer ${second.token.token}`);
     return next(request, context);
   };
-}
-
-/** `promise`, or the signal's reason as soon as it aborts (the promise itself goes on). */
-function underSignal<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (signal === undefined) return promise;
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener("abort", onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener("abort", onAbort);
-        reject(error);
-      },
-    );
-  });
 }

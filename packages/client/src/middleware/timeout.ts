@@ -6,17 +6,7 @@
 import { linkAbort } from "../abort-link.js";
 import { BatchError } from "../errors.js";
 import type { PipelineStep } from "../pipeline.js";
-
-/** The timer functions the deadline uses (tests pass their own to decide when time passes). */
-export interface Timers {
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-const systemTimers: Timers = {
-  setTimeout: (callback, ms) => setTimeout(callback, ms),
-  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
+import { systemTimers, type Timers } from "../timers.js";
 
 /**
  * The default deadline of an attempt: 100 seconds, the network timeout the Azure SDK for .NET

@@ -1,6 +1,6 @@
 // Test-only: timers that run only when the test says so. `fire()` runs every pending callback
 // (a deadline "passes" at a moment the test chooses), with no wall-clock waiting.
-import type { Timers } from "../middleware/timeout.js";
+import type { Timers } from "../timers.js";
 
 export interface ManualTimers extends Timers {
   /** Delays of the timers still pending, in the order they were set. */

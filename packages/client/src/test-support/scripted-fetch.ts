@@ -119,22 +119,12 @@ export function testClient(
   });
 }
 
-export interface StalledResponse {
-  response: Response;
-  /** Resolves with the reason once the reader cancels the body. */
-  cancelled: Promise<unknown>;
-}
-
 /**
  * A 200 whose headers and the first bytes of its body arrive, and then nothing more: the body
- * stream never ends and ignores every signal (only cancelling it from the reading side ends
- * the read). `onStall` runs when the reader waits for the bytes that never come.
+ * stream never ends and ignores every signal. `onStall` runs when the reader waits for the
+ * bytes that never come.
  */
-export function stalledResponse(prefix: string, onStall?: () => void): StalledResponse {
-  let resolveCancelled: (reason: unknown) => void = () => undefined;
-  const cancelled = new Promise<unknown>((resolve) => {
-    resolveCancelled = resolve;
-  });
+export function stalledResponse(prefix: string, onStall?: () => void): Response {
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
       controller.enqueue(new TextEncoder().encode(prefix));
@@ -143,13 +133,9 @@ export function stalledResponse(prefix: string, onStall?: () => void): StalledRe
       onStall?.();
       return new Promise<void>(() => undefined);
     },
-    cancel(reason) {
-      resolveCancelled(reason);
-    },
   });
-  const response = new Response(body, {
+  return new Response(body, {
     status: 200,
     headers: { "content-type": "application/json", "request-id": "stalled" },
   });
-  return { response, cancelled };
 }

@@ -4,7 +4,7 @@ import { SharedKeyCredential } from "../credentials/shared-key-credential.js";
 import { headersMiddleware } from "../middleware/headers.js";
 import { type RetryOptions, retryMiddleware } from "../middleware/retry.js";
 import { sharedKeyMiddleware } from "../middleware/shared-key.js";
-import { type Timers, timeoutMiddleware } from "../middleware/timeout.js";
+import { timeoutMiddleware } from "../middleware/timeout.js";
 import { transportStep } from "../middleware/transport.js";
 import {
   createPipeline,
@@ -14,6 +14,7 @@ import {
   type PipelineStep,
 } from "../pipeline.js";
 import { RequestHeaders } from "../request-headers.js";
+import type { Timers } from "../timers.js";
 import { devAccount, devKey } from "./scripted-fetch.js";
 
 export interface TestPipelineOptions {

@@ -1,57 +1,19 @@
-// Reads a fetch Response's body to the end while an AbortSignal can still stop it. A fetch
-// resolves as soon as the headers arrive; a body that then stalls would otherwise hold the call
-// forever, past the attempt's deadline and the caller's abort. Cancelling the reader settles a
-// pending read even when the stream itself ignores the signal (a transport that does not wire
-// its signal to the body).
-
-/** The body's bytes (null when the response has none); rejects with the reason on abort. */
-export async function readBodyBytes(
-  response: Response,
-  signal: AbortSignal | undefined,
-): Promise<Uint8Array<ArrayBuffer> | null> {
-  const stream = response.body;
-  if (stream === null) return null;
-  signal?.throwIfAborted();
-  const reader = stream.getReader();
-  const onAbort = () => {
-    reader.cancel(signal?.reason).catch(() => undefined);
-  };
-  signal?.addEventListener("abort", onAbort, { once: true });
-  const chunks: Uint8Array[] = [];
-  let length = 0;
-  try {
-    for (;;) {
-      const step = await reader.read();
-      signal?.throwIfAborted();
-      if (step.done) break;
-      chunks.push(step.value);
-      length += step.value.byteLength;
-    }
-  } finally {
-    signal?.removeEventListener("abort", onAbort);
-    reader.releaseLock();
-  }
-  if (chunks.length === 1 && chunks[0]!.byteLength === chunks[0]!.buffer.byteLength) {
-    return chunks[0] as Uint8Array<ArrayBuffer>;
-  }
-  const bytes = new Uint8Array(length);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
-}
+// Reads a fetch Response's body into memory while an AbortSignal can still stop the wait. A
+// fetch resolves as soon as the headers arrive; a body that then stalls would otherwise hold the
+// call forever, past the attempt's deadline and the caller's abort. (The same signal was given
+// to the fetch, which errors a real fetch's body stream on abort; the wait ends at once even for
+// a transport that does not wire its signal to the body.)
+import { untilAborted } from "../abort-link.js";
 
 /**
  * The same answer with its body in memory: status, status text and headers kept, the body the
- * bytes read. Statuses that cannot have a body get none.
+ * bytes read. Rejects with the signal's reason once it aborts.
  */
 export async function inMemoryResponse(
   response: Response,
   signal: AbortSignal | undefined,
 ): Promise<Response> {
-  const bytes = await readBodyBytes(response, signal);
+  const bytes = response.body === null ? null : await untilAborted(response.arrayBuffer(), signal);
   return new Response(bytes !== null && bytes.byteLength > 0 ? bytes : null, {
     status: response.status,
     statusText: response.statusText,
