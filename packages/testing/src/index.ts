@@ -58,6 +58,14 @@ export {
   taskSelectableProperties,
 } from "./odata/index.js";
 // Emulator
+export {
+  EMULATOR_USAGE,
+  type EmulatorCliOptions,
+  parseEmulatorArgs,
+  readyLine,
+  UsageError as EmulatorUsageError,
+} from "./server/emulator-cli.js";
+export { FAULT_FLAG_NAMES, FaultFlagError, faultOptionsFromFlags } from "./server/fault-flags.js";
 export { type Emulator, type EmulatorOptions, startEmulator } from "./server/start-emulator.js";
 // Service
 export {
