@@ -1,5 +1,5 @@
 // The bundled CLI is one file that runs on its own, small and quick to start.
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import {
   copyFileSync,
   mkdtempSync,
@@ -13,7 +13,13 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { type Emulator, startEmulator } from "@batch/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { accountEnv, bundlePath, runBatch } from "./test-support/batch-process.js";
+import { accountEnv, bundlePath, lines, runBatch } from "./test-support/batch-process.js";
+
+// Root can run the bundle as a uid that has no passwd entry (util-linux setpriv).
+const canRunAsUnknownUser =
+  process.getuid?.() === 0 &&
+  spawnSync("setpriv", ["--version"]).status === 0 &&
+  spawnSync("getent", ["passwd", "54321"]).status !== 0;
 
 const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
 
@@ -56,6 +62,36 @@ describe("dist/batch.mjs", () => {
     );
     expect(yaml).toBe("[]\n");
   });
+
+  // A user with no passwd entry and no HOME (a container's arbitrary uid): Node's homedir()
+  // throws. The code cache and the config file are then simply not used.
+  it.skipIf(!canRunAsUnknownUser)(
+    "runs with no HOME for a user without a passwd entry: no cache, no profiles, no crash",
+    async () => {
+      const prefix = ["setpriv", "--reuid=54321", "--regid=54321", "--clear-groups"];
+      const noHome = {
+        HOME: undefined,
+        XDG_CACHE_HOME: undefined,
+        XDG_CONFIG_HOME: undefined,
+        BATCH_CACHE_DIR: undefined,
+        BATCH_CONFIG_DIR: undefined,
+      };
+      const [version, get, save] = await Promise.all([
+        runBatch(["--version"], { prefix, env: noHome }),
+        runBatch(["task", "get", "--job-id", "j", "--task-id", "t", "--query", "id"], {
+          prefix,
+          env: { ...noHome, ...accountEnv(emulator) },
+        }),
+        runBatch(["profile", "set", "p", "--account-name", "a"], { prefix, env: noHome }),
+      ]);
+      expect(version).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: "" });
+      expect(get).toEqual({ code: 0, stdout: '"t"\n', stderr: "" });
+      expect(save.code).toBe(2);
+      expect(lines(save.stderr)).toEqual([
+        "error: ConfigDirUnavailable: no folder for the config file: HOME is not set and this user has no home folder; set BATCH_CONFIG_DIR",
+      ]);
+    },
+  );
 
   it("says in one line that it is damaged when a part after the loader is cut", async () => {
     const text = readFileSync(bundlePath, "latin1");

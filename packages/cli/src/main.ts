@@ -3,9 +3,14 @@
 import { ExitCode } from "./exit-codes.js";
 import { runCli } from "./run-cli.js";
 import { processIo } from "./terminal/cli-io.js";
-import { exitQuietlyWhenStdoutCloses } from "./terminal/closed-pipe.js";
+import { handleStdoutFailures } from "./terminal/stdout-failure.js";
 
-exitQuietlyWhenStdoutCloses(process.stdout, (code) => process.exit(code));
+const io = processIo();
+handleStdoutFailures(
+  io.stdout,
+  () => io.stderr,
+  (code) => process.exit(code),
+);
 
 const controller = new AbortController();
 let interrupts = 0;
@@ -18,7 +23,11 @@ for (const name of ["SIGINT", "SIGTERM"] as const) {
 }
 
 // No top-level await: the bundle runs this module as a function (see loader/batch-loader.ts).
-void runCli(process.argv.slice(2), processIo(), controller.signal).then((exitCode) => {
-  // Exit as soon as the output is flushed rather than waiting for idle sockets and timers to close.
-  process.stdout.write("", () => process.exit(exitCode));
+void runCli(process.argv.slice(2), io, controller.signal).then(async (exitCode) => {
+  // Exit as soon as the output is flushed rather than waiting for idle sockets and timers to
+  // close; stderr too, when something was written to it (a pipe or file may take a moment).
+  const flushed = (stream: NodeJS.WritableStream) =>
+    new Promise<void>((resolve) => stream.write("", () => resolve()));
+  await Promise.all([flushed(io.stdout), io.stderrUsed ? flushed(io.stderr) : undefined]);
+  process.exit(exitCode);
 });

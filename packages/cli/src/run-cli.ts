@@ -8,6 +8,7 @@ import { ExitCode, type ExitCodeValue } from "./exit-codes.js";
 import { buildProgram } from "./program.js";
 import { joinStdinDashes } from "./stdin-dash.js";
 import type { CliIo } from "./terminal/cli-io.js";
+import { endedByClosedPipe } from "./terminal/stdout-failure.js";
 
 export async function runCli(
   args: string[],
@@ -20,6 +21,7 @@ export async function runCli(
     await buildProgram(joined, runtime).parseAsync();
     return runtime.exitCode;
   } catch (error) {
+    if (endedByClosedPipe(error)) return ExitCode.ok;
     if (signal.aborted) {
       io.stderr.write("error: Aborted: interrupted\n");
       return ExitCode.interrupted;

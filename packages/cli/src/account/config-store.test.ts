@@ -12,6 +12,16 @@ describe("config store", () => {
   it("finds the file through BATCH_CONFIG_DIR, then XDG_CONFIG_HOME", () => {
     expect(configPath({ BATCH_CONFIG_DIR: "/a", XDG_CONFIG_HOME: "/b" })).toBe("/a/config.json");
     expect(configPath({ XDG_CONFIG_HOME: "/b" })).toBe("/b/batch/config.json");
+    expect(configPath({}, () => "/home/u")).toBe("/home/u/.config/batch/config.json");
+  });
+
+  it("names no file when there is no home folder to put it in", () => {
+    const noHome = () => {
+      throw new Error("uv_os_homedir returned ENOENT");
+    };
+    expect(configPath({}, noHome)).toBeUndefined();
+    expect(configPath({}, () => "")).toBeUndefined();
+    expect(configPath({ XDG_CONFIG_HOME: "/b" }, noHome)).toBe("/b/batch/config.json");
   });
 
   it("reads an absent file as no profiles", async () => {
@@ -34,7 +44,7 @@ describe("config store", () => {
   it("rejects a file that is not JSON, naming it", async () => {
     const env = await tempEnv();
     await writeConfig(env, { profiles: {} });
-    await writeFile(configPath(env), "{nope");
+    await writeFile(configPath(env) ?? "", "{nope");
     expect(() => readConfig(env)).toThrow(/config\.json is not valid JSON/);
   });
 });

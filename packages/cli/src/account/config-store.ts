@@ -23,14 +23,28 @@ export interface CliConfig {
   profiles: Record<string, Profile>;
 }
 
-export function configDir(env: NodeJS.ProcessEnv): string {
+/**
+ * The config folder, or undefined when none can be named: no BATCH_CONFIG_DIR or
+ * XDG_CONFIG_HOME, and no home folder (HOME unset for a user without a passwd entry makes
+ * homedir() throw). Reading then finds no profiles; saving one says what to set.
+ */
+export function configDir(
+  env: NodeJS.ProcessEnv,
+  home: () => string = homedir,
+): string | undefined {
   if (env.BATCH_CONFIG_DIR) return env.BATCH_CONFIG_DIR;
-  const base = env.XDG_CONFIG_HOME || join(homedir(), ".config");
-  return join(base, "batch");
+  if (env.XDG_CONFIG_HOME) return join(env.XDG_CONFIG_HOME, "batch");
+  try {
+    const base = home();
+    return base === "" ? undefined : join(base, ".config", "batch");
+  } catch {
+    return undefined;
+  }
 }
 
-export function configPath(env: NodeJS.ProcessEnv): string {
-  return join(configDir(env), "config.json");
+export function configPath(env: NodeJS.ProcessEnv, home?: () => string): string | undefined {
+  const dir = configDir(env, home);
+  return dir === undefined ? undefined : join(dir, "config.json");
 }
 
 function configError(path: string, reason: string): CliError {
@@ -44,6 +58,7 @@ function configError(path: string, reason: string): CliError {
 // promise-based fs module costs a short-lived process more to load than the read itself.
 export function readConfig(env: NodeJS.ProcessEnv): CliConfig {
   const path = configPath(env);
+  if (path === undefined) return { profiles: {} };
   let text: string;
   try {
     text = readFileSync(path, "utf8");
@@ -72,7 +87,13 @@ export function readConfig(env: NodeJS.ProcessEnv): CliConfig {
 
 export async function writeConfig(env: NodeJS.ProcessEnv, config: CliConfig): Promise<string> {
   const dir = configDir(env);
-  const path = configPath(env);
+  if (dir === undefined) {
+    throw new CliError(
+      "no folder for the config file: HOME is not set and this user has no home folder; set BATCH_CONFIG_DIR",
+      { exitCode: ExitCode.usage, code: "ConfigDirUnavailable" },
+    );
+  }
+  const path = join(dir, "config.json");
   await mkdir(dir, { recursive: true, mode: 0o700 });
   const temporary = `${path}.${process.pid}.tmp`;
   await writeFile(temporary, `${JSON.stringify(config, null, 2)}\n`, { mode: 0o600 });

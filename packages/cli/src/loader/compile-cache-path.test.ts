@@ -8,6 +8,15 @@ describe("compile cache path", () => {
     expect(compileCacheDir({ XDG_CACHE_HOME: "/x" })).toBe(join("/x", "batch"));
     expect(compileCacheDir({ BATCH_COMPILE_CACHE: "0", BATCH_CACHE_DIR: "/c" })).toBeUndefined();
     expect(compileCacheDir({ BATCH_COMPILE_CACHE: "off" })).toBeUndefined();
+    expect(compileCacheDir({}, () => "/home/u")).toBe(join("/home/u", ".cache", "batch"));
+  });
+
+  it("is no cache, never an error, when there is no home folder", () => {
+    const noHome = () => {
+      throw new Error("uv_os_homedir returned ENOENT");
+    };
+    expect(compileCacheDir({}, noHome)).toBeUndefined();
+    expect(compileCacheDir({}, () => "")).toBeUndefined();
   });
 
   it("names the command from the leading words of the command line", () => {

@@ -10,10 +10,24 @@ import { join } from "node:path";
 /** Files of one build beyond this many are not written: typos must not fill the folder. */
 export const maxCacheFiles = 40;
 
-export function compileCacheDir(env: NodeJS.ProcessEnv): string | undefined {
+/**
+ * The cache folder, or undefined for no cache: turned off, or no folder can be named (no
+ * HOME and a user without a passwd entry makes homedir() throw; the cache is only an
+ * accelerator, so that means no cache, never an error).
+ */
+export function compileCacheDir(
+  env: NodeJS.ProcessEnv,
+  home: () => string = homedir,
+): string | undefined {
   if (env.BATCH_COMPILE_CACHE === "0" || env.BATCH_COMPILE_CACHE === "off") return undefined;
   if (env.BATCH_CACHE_DIR) return env.BATCH_CACHE_DIR;
-  return join(env.XDG_CACHE_HOME || join(homedir(), ".cache"), "batch");
+  if (env.XDG_CACHE_HOME) return join(env.XDG_CACHE_HOME, "batch");
+  try {
+    const base = home();
+    return base === "" ? undefined : join(base, ".cache", "batch");
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -5,6 +5,7 @@
 import type { Writable } from "node:stream";
 import type { Colors } from "picocolors/types.js";
 import { exportsOf } from "../lazy-import.js";
+import { stdoutFailure } from "../terminal/stdout-failure.js";
 import { colorizeJson } from "./jsonc.js";
 import { withoutAnnotations } from "./odata-annotations.js";
 import type { OutputFormat } from "./output-format.js";
@@ -38,7 +39,7 @@ export interface OutputWriter {
 function write(stdout: Writable, text: string): Promise<void> {
   if (text.length === 0) return Promise.resolve();
   return new Promise((resolve, reject) => {
-    stdout.write(text, (error) => (error ? reject(error) : resolve()));
+    stdout.write(text, (error) => (error ? reject(stdoutFailure(error)) : resolve()));
   });
 }
 

@@ -17,7 +17,7 @@ export interface TaskAddReport {
 
 export interface OutcomeLike {
   taskId: string;
-  status: "added" | "failed";
+  status: string;
   reconciled?: boolean;
   error?: { code?: string | undefined; message: string } | undefined;
 }
@@ -25,7 +25,7 @@ export interface OutcomeLike {
 export function reportFromOutcome(outcome: OutcomeLike): TaskAddReport {
   return {
     taskId: outcome.taskId,
-    status: outcome.status,
+    status: outcome.status === "added" ? "added" : "failed",
     ...(outcome.error?.code === undefined ? {} : { code: outcome.error.code }),
     ...(outcome.error === undefined ? {} : { message: outcome.error.message }),
     ...(outcome.reconciled ? { reconciled: true as const } : {}),

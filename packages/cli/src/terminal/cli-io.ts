@@ -9,13 +9,19 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
 }
 
-export function processIo(): CliIo {
+/** The process's streams; `stderrUsed` says whether anything asked for stderr. */
+export function processIo(): CliIo & { readonly stderrUsed: boolean } {
+  let stderrUsed = false;
   return {
     stdout: process.stdout,
     // Getters: Node builds these streams on first access (stdin opens a read stream), and most
     // commands never touch stdin, nor stderr when all goes well.
     get stderr() {
+      stderrUsed = true;
       return process.stderr;
+    },
+    get stderrUsed() {
+      return stderrUsed;
     },
     get stdin() {
       return process.stdin;

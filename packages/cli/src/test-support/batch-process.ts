@@ -23,6 +23,8 @@ export interface RunOptions {
   cwd?: string;
   /** A copy of the bundle to run instead of dist/batch.mjs. */
   bundle?: string;
+  /** A command that runs node, e.g. `setpriv --reuid=54321 ...` to run it as another user. */
+  prefix?: readonly string[];
 }
 
 // One V8 code cache folder for the runs of a test file: the first run fills it and the rest
@@ -50,7 +52,11 @@ export function runBatch(args: readonly string[], options: RunOptions = {}): Pro
     else env[name] = value;
   }
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [options.bundle ?? bundlePath, ...args], {
+    const [command = process.execPath, ...prefixArgs] = [
+      ...(options.prefix ?? []),
+      process.execPath,
+    ];
+    const child = spawn(command, [...prefixArgs, options.bundle ?? bundlePath, ...args], {
       env,
       cwd: options.cwd ?? tmpdir(),
       stdio: ["pipe", "pipe", "pipe"],
