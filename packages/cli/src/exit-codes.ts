@@ -4,11 +4,11 @@ export const ExitCode = {
   ok: 0,
   /** Anything not covered below: a service error (5xx), an unreachable endpoint, a bug. */
   general: 1,
-  /** Bad command line or bad input: unknown flag, malformed file, a request the service rejected as invalid (400, 413). */
+  /** Bad command line or bad input: unknown flag, malformed file or endpoint, a request the service rejected as invalid (400, 413). */
   usage: 2,
-  /** No usable account settings or credential, or the service refused them (401, 403). */
+  /** No usable account settings or credential (a key that is not base64), or the service refused them (401, 403). */
   auth: 3,
-  /** The job or task does not exist (404). */
+  /** The job, task (404) or profile does not exist. */
   notFound: 4,
   /** The resource exists or is in the wrong state, or a condition header was not met (409, 412, 304). */
   conflict: 5,

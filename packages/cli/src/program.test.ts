@@ -59,7 +59,7 @@ describe("batch --help", () => {
   it("documents the exit statuses", async () => {
     const run = await runBatch(["--help"]);
     expect(run.stdout.replace(/\s+/g, " ")).toContain(
-      "Exit status: 0 ok, 1 error, 2 usage or invalid input, 3 auth, 4 not found, 5 conflict, 6 throttled or timed out, 7 some tasks failed.",
+      "Exit status: 0 ok, 1 error, 2 usage or invalid input, 3 auth, 4 not found, 5 conflict, 6 throttled or timed out, 7 some tasks failed, 130 interrupted.",
     );
   });
 });

@@ -48,7 +48,7 @@ export function buildProgram(args: string[], runtime: CliRuntime): Argv {
       "Add any number of tasks",
     )
     .epilogue(
-      "Exit status: 0 ok, 1 error, 2 usage or invalid input, 3 auth, 4 not found, 5 conflict, 6 throttled or timed out, 7 some tasks failed.",
+      "Exit status: 0 ok, 1 error, 2 usage or invalid input, 3 auth, 4 not found, 5 conflict, 6 throttled or timed out, 7 some tasks failed, 130 interrupted.",
     )
     .alias("help", "h")
     .fail((message, error) => {

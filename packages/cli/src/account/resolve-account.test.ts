@@ -27,12 +27,14 @@ describe("resolveAccount", () => {
       endpoint: "http://profile:1",
       accountName: "profile-account",
       accountKey: "profile-key",
+      keySource: 'the key of profile "dev"',
     });
     expect(resolveAccount({}, env, config)).toEqual({
       auth: "sharedkey",
       endpoint: "http://env:1",
       accountName: "env-account",
       accountKey: "env-key",
+      keySource: "AZURE_BATCH_ACCESS_KEY",
     });
     expect(
       resolveAccount(
@@ -45,6 +47,7 @@ describe("resolveAccount", () => {
       endpoint: "http://flag:1",
       accountName: "flag-account",
       accountKey: "flag-key",
+      keySource: "--account-key",
     });
     expect(
       resolveAccount(
@@ -57,6 +60,7 @@ describe("resolveAccount", () => {
       endpoint: "http://profile:1",
       accountName: "flag-account",
       accountKey: "env-key",
+      keySource: "AZURE_BATCH_ACCESS_KEY",
     });
   });
 
@@ -68,7 +72,14 @@ describe("resolveAccount", () => {
       endpoint: "http://other:1",
     });
     expect(() => resolveAccount({ profile: "missing" }, {}, config)).toThrow(
-      /no profile named "missing"/,
+      expect.objectContaining({
+        exitCode: 4,
+        code: "ProfileNotFound",
+        message: expect.stringMatching(/no profile named "missing"/),
+      }),
+    );
+    expect(() => resolveAccount({}, { BATCH_PROFILE: "missing" }, config)).toThrow(
+      expect.objectContaining({ exitCode: 4, code: "ProfileNotFound" }),
     );
   });
 
@@ -103,6 +114,34 @@ describe("endpoints", () => {
       "https://acct.westus.batch.azure.com",
     );
     expect(normalizeEndpoint("http://127.0.0.1:10000")).toBe("http://127.0.0.1:10000");
+  });
+
+  it("refuses what is not an http(s) URL without query, naming where it came from", () => {
+    for (const bad of ["not a url", "ftp://host", "https://", "https://h/?x=1", "https://h/#f"]) {
+      expect(() => normalizeEndpoint(bad, "AZURE_BATCH_ENDPOINT")).toThrow(
+        expect.objectContaining({
+          exitCode: 2,
+          code: "InvalidEndpoint",
+          message: expect.stringMatching(/^AZURE_BATCH_ENDPOINT must be the account's URL/),
+        }),
+      );
+    }
+  });
+
+  it("says where the key came from, for errors about it", () => {
+    const withKey: CliConfig = {
+      profiles: { p: { endpoint: "http://x:1", accountName: "a", accountKey: "k" } },
+    };
+    expect(resolveAccount({ profile: "p" }, {}, withKey)).toMatchObject({
+      keySource: 'the key of profile "p"',
+    });
+    expect(
+      resolveAccount({ profile: "p" }, { AZURE_BATCH_ACCESS_KEY: "e" }, withKey),
+    ).toMatchObject({ accountKey: "e", keySource: "AZURE_BATCH_ACCESS_KEY" });
+    expect(resolveAccount({ profile: "p", accountKey: "f" }, {}, withKey)).toMatchObject({
+      accountKey: "f",
+      keySource: "--account-key",
+    });
   });
 
   it("reads the account name from a Batch host name", () => {

@@ -16,17 +16,55 @@ export interface AccountFlags {
 }
 
 export type ResolvedAccount =
-  | { auth: "sharedkey"; endpoint: string; accountName: string; accountKey: string }
+  | {
+      auth: "sharedkey";
+      endpoint: string;
+      accountName: string;
+      accountKey: string;
+      /** Where the key came from, for an error about it: "--account-key", a variable, a profile. */
+      keySource: string;
+    }
   | { auth: "entra"; endpoint: string };
 
 function missing(message: string): CliError {
   return new CliError(message, { exitCode: ExitCode.auth, code: "MissingAccountSettings" });
 }
 
-/** `https://` is added when no scheme is given (as az does); a trailing slash is dropped. */
-export function normalizeEndpoint(endpoint: string): string {
+/** A profile that is not in the config file: exit status 4, like a job or task not found. */
+export function profileNotFound(name: string): CliError {
+  return new CliError(`no profile named "${name}"; see \`batch profile list\``, {
+    exitCode: ExitCode.notFound,
+    code: "ProfileNotFound",
+  });
+}
+
+/**
+ * The account URL: `https://` is added when no scheme is given (as az does) and a trailing
+ * slash is dropped. Anything that is not then an http(s) URL without query or fragment is a
+ * usage error (InvalidEndpoint), said before any request.
+ */
+export function normalizeEndpoint(endpoint: string, source = "--account-endpoint"): string {
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(endpoint) ? endpoint : `https://${endpoint}`;
-  return withScheme.replace(/\/+$/, "");
+  const normalized = withScheme.replace(/\/+$/, "");
+  let url: URL | undefined;
+  try {
+    url = new URL(normalized);
+  } catch {
+    url = undefined;
+  }
+  if (
+    url === undefined ||
+    (url.protocol !== "https:" && url.protocol !== "http:") ||
+    url.hostname === "" ||
+    url.search !== "" ||
+    url.hash !== ""
+  ) {
+    throw new CliError(
+      `${source} must be the account's URL, such as https://myaccount.westeurope.batch.azure.com, not ${JSON.stringify(endpoint)}`,
+      { exitCode: ExitCode.usage, code: "InvalidEndpoint" },
+    );
+  }
+  return normalized;
 }
 
 /** The account name is the first label of a `<account>.<region>.batch.azure.com` host. */
@@ -48,12 +86,7 @@ export function selectProfile(
   const named = flags.profile ?? (env.BATCH_PROFILE || undefined);
   if (named !== undefined) {
     const profile = config.profiles[named];
-    if (profile === undefined) {
-      throw new CliError(`no profile named "${named}"; see \`batch profile list\``, {
-        exitCode: ExitCode.usage,
-        code: "ProfileNotFound",
-      });
-    }
+    if (profile === undefined) throw profileNotFound(named);
     return { name: named, profile };
   }
   const name = config.defaultProfile ?? "default";
@@ -75,17 +108,25 @@ export function resolveAccount(
   env: NodeJS.ProcessEnv,
   config: CliConfig,
 ): ResolvedAccount {
-  const profile = selectProfile(flags, env, config)?.profile ?? {};
-  const rawEndpoint =
-    flags.accountEndpoint ?? (env.AZURE_BATCH_ENDPOINT || undefined) ?? profile.endpoint;
+  const selected = selectProfile(flags, env, config);
+  const profile = selected?.profile ?? {};
+  const fromProfile = `profile "${selected?.name}"`;
+  const [rawEndpoint, endpointSource] = firstOf([
+    [flags.accountEndpoint, "--account-endpoint"],
+    [env.AZURE_BATCH_ENDPOINT || undefined, "AZURE_BATCH_ENDPOINT"],
+    [profile.endpoint, `the endpoint of ${fromProfile}`],
+  ]);
   if (rawEndpoint === undefined) {
     throw missing(
       "no Batch account endpoint: pass --account-endpoint, set AZURE_BATCH_ENDPOINT, or save a profile with `batch profile set`",
     );
   }
-  const endpoint = normalizeEndpoint(rawEndpoint);
-  const accountKey =
-    flags.accountKey ?? (env.AZURE_BATCH_ACCESS_KEY || undefined) ?? profile.accountKey;
+  const endpoint = normalizeEndpoint(rawEndpoint, endpointSource);
+  const [accountKey, keySource] = firstOf([
+    [flags.accountKey, "--account-key"],
+    [env.AZURE_BATCH_ACCESS_KEY || undefined, "AZURE_BATCH_ACCESS_KEY"],
+    [profile.accountKey, `the key of ${fromProfile}`],
+  ]);
   const auth = flags.auth ?? authFromEnv(env) ?? profile.auth ?? "sharedkey";
   if (auth === "entra") return { auth, endpoint };
 
@@ -104,5 +145,13 @@ export function resolveAccount(
       "no account key for Shared Key auth: set AZURE_BATCH_ACCESS_KEY, save a profile with `batch profile set`, or use --auth entra",
     );
   }
-  return { auth, endpoint, accountName, accountKey };
+  return { auth, endpoint, accountName, accountKey, keySource };
+}
+
+/** The first defined value and where it came from. */
+function firstOf(
+  candidates: readonly [value: string | undefined, source: string][],
+): [string, string] | [undefined, undefined] {
+  for (const [value, source] of candidates) if (value !== undefined) return [value, source];
+  return [undefined, undefined];
 }

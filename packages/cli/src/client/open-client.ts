@@ -1,7 +1,7 @@
 // Builds the Batch client for a command: the account from flags, environment or profile, Shared
 // Key or Entra ID, the node:http transport (a short-lived process pays ~100 ms for the first
 // use of Node's global fetch), and `--verbose` logging through the client's redacting logger.
-import { type BatchClient, createBatchClient, SharedKeyCredential } from "@batch/client";
+import { type BatchClient, createBatchClient } from "@batch/client";
 import { nodeHttpFetch } from "@batch/client/node-http";
 import { readConfig } from "../account/config-store.js";
 import { keyOnCommandLineWarning } from "../account/key-warning.js";
@@ -10,6 +10,7 @@ import type { CommandContext } from "../commands/command-context.js";
 import { cliVersion } from "../program.js";
 import { entraCredential } from "./entra-credential.js";
 import { maxRetriesSetting } from "./retry-setting.js";
+import { sharedKeyCredential } from "./shared-key.js";
 import { verboseLogger } from "./verbose-logger.js";
 
 export async function openClient(context: CommandContext): Promise<BatchClient> {
@@ -19,7 +20,7 @@ export async function openClient(context: CommandContext): Promise<BatchClient> 
   const credential =
     account.auth === "entra"
       ? await entraCredential()
-      : new SharedKeyCredential(account.accountName, account.accountKey);
+      : sharedKeyCredential(account.accountName, account.accountKey, account.keySource);
   const maxRetries = maxRetriesSetting(args.maxRetries, io.env);
   return createBatchClient({
     ...(maxRetries === undefined ? {} : { retry: { maxRetries } }),

@@ -1,26 +1,44 @@
-// Reads a whole `--json-file` argument: a path, or `-` for standard input.
+// Reads a whole `--json-file` argument: a path, or `-` for standard input. Anything wrong with
+// the file as a whole (it cannot be read, it is a folder, it is not JSON, it holds the wrong
+// kind of value) is one InvalidJsonFile error naming the file: exit status 2.
 import { readFile } from "node:fs/promises";
 import type { Readable } from "node:stream";
-import { usageError } from "../errors/cli-error.js";
+import { type CliError, usageError } from "../errors/cli-error.js";
 
 export function openInputLabel(file: string): string {
   return file === "-" ? "standard input" : file;
 }
 
+const readFailures: Record<string, string> = {
+  ENOENT: "no such file",
+  EISDIR: "it is a folder, not a file",
+  EACCES: "permission denied",
+  EPERM: "permission denied",
+};
+
+/** The error for a --json-file that cannot be read. */
+export function unreadableInput(file: string, error: unknown): CliError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reason =
+    code === undefined
+      ? (error as Error).message
+      : `${readFailures[code] ?? (error as Error).message} (${code})`;
+  return invalidJsonFile(`cannot read ${openInputLabel(file)}: ${reason}`);
+}
+
+export function invalidJsonFile(message: string): CliError {
+  return usageError(message, "InvalidJsonFile");
+}
+
 export async function readInputText(file: string, stdin: Readable): Promise<string> {
-  if (file === "-") {
+  try {
+    if (file !== "-") return await readFile(file, "utf8");
     const chunks: Buffer[] = [];
     for await (const chunk of stdin)
       chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
     return Buffer.concat(chunks).toString("utf8");
-  }
-  try {
-    return await readFile(file, "utf8");
   } catch (error) {
-    throw usageError(
-      `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
-      "InvalidInput",
-    );
+    throw unreadableInput(file, error);
   }
 }
 
@@ -29,10 +47,7 @@ export function parseJsonInput(text: string, file: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw usageError(
-      `${openInputLabel(file)} is not valid JSON: ${(error as Error).message}`,
-      "InvalidInput",
-    );
+    throw invalidJsonFile(`${openInputLabel(file)} is not valid JSON: ${(error as Error).message}`);
   }
 }
 
@@ -43,7 +58,7 @@ export async function readJsonObject(
 ): Promise<Record<string, unknown>> {
   const value = parseJsonInput(await readInputText(file, stdin), file);
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    throw usageError(`${openInputLabel(file)} must hold one JSON object`, "InvalidInput");
+    throw invalidJsonFile(`${openInputLabel(file)} must hold one JSON object`);
   }
   return value as Record<string, unknown>;
 }

@@ -85,7 +85,7 @@ describe("openTaskSource", () => {
       /holds no tasks/,
     );
     await expect(openTaskSource("/no/such/file", Readable.from([]))).rejects.toThrow(
-      /cannot read \/no\/such\/file: ENOENT/,
+      /cannot read \/no\/such\/file: no such file \(ENOENT\)/,
     );
   });
 });

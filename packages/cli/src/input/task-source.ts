@@ -7,11 +7,15 @@
 // that is not an object, a missing or repeated id) is set aside with its position and reason,
 // and the caller reports it with the service's results.
 import { createReadStream } from "node:fs";
-import { access } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import type { Readable } from "node:stream";
 import type { TaskAddParameter } from "@batch/types";
-import { usageError } from "../errors/cli-error.js";
-import { openInputLabel, parseJsonInput } from "./read-input-text.js";
+import {
+  invalidJsonFile,
+  openInputLabel,
+  parseJsonInput,
+  unreadableInput,
+} from "./read-input-text.js";
 
 export interface RejectedEntry {
   /** 1-based line (NDJSON) or array position (JSON). */
@@ -32,16 +36,26 @@ export interface TaskSource {
 }
 
 // node:readline is imported on first use, keeping it off the start-up path of other commands.
-async function linesOf(stream: Readable): Promise<AsyncIterator<string>> {
+// A read error (an I/O error halfway through) becomes the InvalidJsonFile error naming the file.
+async function linesOf(stream: Readable, file: string): Promise<AsyncIterator<string>> {
   const { createInterface } = await import("node:readline");
-  return createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY })[
+  const lines = createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY })[
     Symbol.asyncIterator
   ]();
+  return {
+    async next() {
+      try {
+        return await lines.next();
+      } catch (error) {
+        throw unreadableInput(file, error);
+      }
+    },
+  };
 }
 
 async function countLines(file: string): Promise<number> {
   let count = 0;
-  const lines = await linesOf(createReadStream(file));
+  const lines = await linesOf(createReadStream(file), file);
   for (let next = await lines.next(); !next.done; next = await lines.next()) {
     if (next.value.trim() !== "") count++;
   }
@@ -116,24 +130,23 @@ function parseDocument(text: string, file: string): TaskSource {
   const value = parseJsonInput(text, file);
   if (Array.isArray(value)) return fromArray(value);
   if (isCollectionWrapper(value)) return fromArray(value.value);
-  throw usageError(
+  throw invalidJsonFile(
     `${openInputLabel(file)} must hold a JSON array of tasks, {"value": [...]}, or one task per line (NDJSON)`,
-    "InvalidInput",
   );
 }
 
 export async function openTaskSource(file: string, stdin: Readable): Promise<TaskSource> {
   if (file !== "-") {
+    // Checked before reading: a folder opens fine and only fails on the first read.
+    let isFolder: boolean;
     try {
-      await access(file);
+      isFolder = (await stat(file)).isDirectory();
     } catch (error) {
-      throw usageError(
-        `cannot read ${file}: ${(error as NodeJS.ErrnoException).code}`,
-        "InvalidInput",
-      );
+      throw unreadableInput(file, error);
     }
+    if (isFolder) throw unreadableInput(file, Object.assign(new Error(file), { code: "EISDIR" }));
   }
-  const lines = await linesOf(file === "-" ? stdin : createReadStream(file));
+  const lines = await linesOf(file === "-" ? stdin : createReadStream(file), file);
 
   // The first non-blank line tells the formats apart: NDJSON's first line is a whole task.
   let lineNumber = 0;
@@ -145,8 +158,7 @@ export async function openTaskSource(file: string, stdin: Readable): Promise<Tas
       break;
     }
   }
-  if (first === undefined)
-    throw usageError(`${openInputLabel(file)} holds no tasks`, "InvalidInput");
+  if (first === undefined) throw invalidJsonFile(`${openInputLabel(file)} holds no tasks`);
 
   let firstValue: unknown;
   let firstIsObject = false;

@@ -1,8 +1,7 @@
 // `batch profile delete <name>`.
 import type { CommandModule } from "yargs";
 import { readConfig, writeConfig } from "../../account/config-store.js";
-import { CliError } from "../../errors/cli-error.js";
-import { ExitCode } from "../../exit-codes.js";
+import { profileNotFound } from "../../account/resolve-account.js";
 import type { CliRuntime } from "../command-context.js";
 import type { GlobalArgs } from "../global-args.js";
 import { runHandler } from "../run-handler.js";
@@ -25,10 +24,7 @@ export function profileDeleteCommand(
     handler: runHandler<ProfileDeleteArgs>(runtime, async (args, context) => {
       const config = readConfig(context.io.env);
       if (config.profiles[args.name] === undefined) {
-        throw new CliError(`no profile named "${args.name}"`, {
-          exitCode: ExitCode.notFound,
-          code: "ProfileNotFound",
-        });
+        throw profileNotFound(args.name);
       }
       delete config.profiles[args.name];
       if (config.defaultProfile === args.name) delete config.defaultProfile;

@@ -1,8 +1,7 @@
 // `batch profile show [name]`: one profile, key redacted.
 import type { CommandModule } from "yargs";
 import { readConfig } from "../../account/config-store.js";
-import { CliError } from "../../errors/cli-error.js";
-import { ExitCode } from "../../exit-codes.js";
+import { profileNotFound } from "../../account/resolve-account.js";
 import type { CliRuntime } from "../command-context.js";
 import type { GlobalArgs } from "../global-args.js";
 import { runHandler } from "../run-handler.js";
@@ -28,10 +27,7 @@ export function profileShowCommand(
       const name = args.name ?? config.defaultProfile ?? "default";
       const profile = config.profiles[name];
       if (profile === undefined) {
-        throw new CliError(`no profile named "${name}"`, {
-          exitCode: ExitCode.notFound,
-          code: "ProfileNotFound",
-        });
+        throw profileNotFound(name);
       }
       await context.output.value(redactedProfile(name, profile, name === config.defaultProfile));
       return undefined;
