@@ -9,7 +9,7 @@ import { emptyConfigDir, lines, runBatch } from "../test-support/batch-process.j
 
 let emulator: Emulator;
 const warning =
-  "warning: an account key on the command line is visible to other users and kept in shell history; use AZURE_BATCH_ACCESS_KEY or a profile (`batch profile set --account-key -` reads it from stdin)";
+  "warning: an account key on the command line is visible to other users and kept in shell history; use AZURE_BATCH_ACCESS_KEY or a profile (`--account-key -` reads it from standard input)";
 // Nothing listens here: a request to it fails at once with --max-retries 0.
 const nowhere = "http://127.0.0.1:9";
 

@@ -4,6 +4,7 @@
 import { type BatchClient, createBatchClient } from "@batch/client";
 import { nodeHttpFetch } from "@batch/client/node-http";
 import { readConfig } from "../account/config-store.js";
+import { keyFromStdin, readKeyFromStdin } from "../account/key-from-stdin.js";
 import { keyOnCommandLineWarning } from "../account/key-warning.js";
 import { resolveAccount } from "../account/resolve-account.js";
 import type { CommandContext } from "../commands/command-context.js";
@@ -15,8 +16,13 @@ import { verboseLogger } from "./verbose-logger.js";
 
 export async function openClient(context: CommandContext): Promise<BatchClient> {
   const { args, io } = context;
-  const account = resolveAccount(args, io.env, readConfig(io.env));
-  if (args.accountKey !== undefined) context.warn(keyOnCommandLineWarning);
+  let flags = args;
+  if (args.accountKey === keyFromStdin) {
+    flags = { ...args, accountKey: await readKeyFromStdin(io.stdin) };
+  } else if (args.accountKey !== undefined) {
+    context.warn(keyOnCommandLineWarning);
+  }
+  const account = resolveAccount(flags, io.env, readConfig(io.env));
   const credential =
     account.auth === "entra"
       ? await entraCredential()

@@ -54,7 +54,8 @@ export function withGlobalOptions(yargs: Argv): Argv<GlobalArgs> {
     })
     .option("account-key", {
       type: "string",
-      describe: "Shared Key; prefer the environment or a profile [env: AZURE_BATCH_ACCESS_KEY]",
+      describe:
+        "Shared Key; - reads it from standard input; prefer the environment or a profile [env: AZURE_BATCH_ACCESS_KEY]",
       group: "Account:",
     })
     .option("auth", {

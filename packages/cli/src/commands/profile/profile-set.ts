@@ -1,10 +1,11 @@
 // `batch profile set [name]` (and `batch configure`): saves account settings as a named profile.
 import type { CommandModule } from "yargs";
 import { readConfig, writeConfig } from "../../account/config-store.js";
+import { keyFromStdin, readKeyFromStdin } from "../../account/key-from-stdin.js";
 import { keyOnCommandLineWarning } from "../../account/key-warning.js";
 import { normalizeEndpoint } from "../../account/resolve-account.js";
+import { sharedKeyCredential } from "../../client/shared-key.js";
 import { usageError } from "../../errors/cli-error.js";
-import { readInputText } from "../../input/read-input-text.js";
 import type { CliRuntime } from "../command-context.js";
 import type { GlobalArgs } from "../global-args.js";
 import { runHandler } from "../run-handler.js";
@@ -45,11 +46,13 @@ export function profileSetCommand(
         );
       }
       let accountKey = args.accountKey;
-      if (accountKey === "-") {
-        accountKey = (await readInputText("-", context.io.stdin)).trim();
+      if (accountKey === keyFromStdin) {
+        accountKey = await readKeyFromStdin(context.io.stdin);
       } else if (accountKey !== undefined) {
         context.warn(keyOnCommandLineWarning);
       }
+      // Refused now rather than on the profile's first use.
+      if (accountKey !== undefined) sharedKeyCredential("account", accountKey, "--account-key");
       const config = readConfig(context.io.env);
       const previous = config.profiles[args.name] ?? {};
       const profile = {
