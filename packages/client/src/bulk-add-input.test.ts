@@ -5,7 +5,7 @@ import { inputEnd, openTaskInput } from "./bulk-add-input.js";
 const task = (id: string): TaskAddParameter => ({ id, commandLine: "echo" });
 
 describe("openTaskInput", () => {
-  it("reads an array by index, as its iterator would, and knows its length", () => {
+  it("reads an array through its iterator, and knows its length", () => {
     const tasks = [task("a"), task("b")];
     const input = openTaskInput(tasks);
     expect(input).toMatchObject({ async: false, length: 2, done: false });

@@ -1,6 +1,6 @@
-// Reading addMany's input one task at a time: an array by index, any other iterable through its
-// iterator, an async iterable with one await per task. Synchronous inputs never cost a promise
-// or an iterator result per task; nothing is read ahead of what the caller asks for.
+// Reading addMany's input one task at a time: any iterable (an array too) through its iterator,
+// an async iterable with one await per task. Synchronous inputs never cost a promise per task;
+// nothing is read ahead of what the caller asks for.
 import type { TaskAddParameter } from "@batch/types";
 import { BatchError } from "./errors.js";
 
@@ -12,7 +12,7 @@ export type InputStep = TaskAddParameter | typeof inputEnd;
 export interface TaskInput {
   /** True when `next()` returns promises. */
   readonly async: boolean;
-  /** The number of tasks when the input is an array. */
+  /** The number of tasks when the input is an array (read at every call, as it may grow). */
   readonly length: number | undefined;
   /** True once `next()` has returned `inputEnd`. */
   readonly done: boolean;
@@ -25,19 +25,15 @@ export interface TaskInput {
 export function openTaskInput(
   source: Iterable<TaskAddParameter> | AsyncIterable<TaskAddParameter>,
 ): TaskInput {
-  if (typeof source === "string" || source === null || typeof source !== "object") {
-    throw new BatchError({
-      kind: "client",
-      code: "InvalidInput",
-      message: "addMany takes an array, an iterable or an async iterable of tasks",
-      operation: "Task_AddCollection",
-    });
+  if (typeof source === "object" && source !== null) {
+    if (Symbol.asyncIterator in source) {
+      return new IteratorInput(source[Symbol.asyncIterator](), true, undefined);
+    }
+    if (Symbol.iterator in source) {
+      const array = Array.isArray(source) ? source : undefined;
+      return new IteratorInput(source[Symbol.iterator](), false, array);
+    }
   }
-  if (Array.isArray(source)) return new ArrayInput(source);
-  if (Symbol.asyncIterator in source) {
-    return new IteratorInput(source[Symbol.asyncIterator](), true);
-  }
-  if (Symbol.iterator in source) return new IteratorInput(source[Symbol.iterator](), false);
   throw new BatchError({
     kind: "client",
     code: "InvalidInput",
@@ -46,42 +42,24 @@ export function openTaskInput(
   });
 }
 
-/** Reads an array as its iterator would (the length is read at every step), without one. */
-class ArrayInput implements TaskInput {
-  readonly async = false;
-  done = false;
-  #index = 0;
-  readonly #array: readonly TaskAddParameter[];
-
-  constructor(array: readonly TaskAddParameter[]) {
-    this.#array = array;
-  }
-
-  get length(): number {
-    return this.#array.length;
-  }
-
-  next(): InputStep {
-    if (this.#index < this.#array.length) return this.#array[this.#index++]!;
-    this.done = true;
-    return inputEnd;
-  }
-
-  async close(): Promise<void> {}
-}
-
 class IteratorInput implements TaskInput {
-  readonly length = undefined;
   done = false;
   readonly async: boolean;
   readonly #iterator: Iterator<TaskAddParameter> | AsyncIterator<TaskAddParameter>;
+  readonly #array: readonly TaskAddParameter[] | undefined;
 
   constructor(
     iterator: Iterator<TaskAddParameter> | AsyncIterator<TaskAddParameter>,
     isAsync: boolean,
+    array: readonly TaskAddParameter[] | undefined,
   ) {
     this.#iterator = iterator;
     this.async = isAsync;
+    this.#array = array;
+  }
+
+  get length(): number | undefined {
+    return this.#array?.length;
   }
 
   next(): InputStep | Promise<InputStep> {

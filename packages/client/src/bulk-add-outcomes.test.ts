@@ -23,14 +23,15 @@ describe("OutcomeLog", () => {
     log.recordAdded("b", 1, first[1]!, a1, 1);
     log.recordAdded("c", 3, second[0]!, a2, 0);
     const error = new BatchError({ kind: "service", code: "TaskExists", message: "exists" });
-    log.recordFailed("d", 2, error);
+    log.recordNotAdded("d", "failed", 2, error);
     log.recordReconciled("e", 4);
     log.recordAdded("a", 1, first[0]!, a1, 0);
 
-    expect({ size: log.size, added: log.added, failed: log.failed }).toEqual({
-      size: 5,
+    expect(log.counts).toEqual({
       added: 4,
       failed: 1,
+      skipped: 0,
+      unknown: 0,
     });
     expect(log.toArray()).toEqual([
       {
@@ -72,7 +73,7 @@ describe("OutcomeLog", () => {
     const value = [entry("x", 5)];
     log.recordAdded("x", 2, value[0]!, log.keepAnswer(encode({ value })), 0);
     expect(heard).toHaveLength(1);
-    log.recordFailed("y", 0, new BatchError({ kind: "client", message: "bad" }));
+    log.recordNotAdded("y", "failed", 0, new BatchError({ kind: "client", message: "bad" }));
     expect(heard).toHaveLength(2);
     expect(heard).toEqual(log.toArray());
   });
@@ -81,5 +82,40 @@ describe("OutcomeLog", () => {
     const log = new OutcomeLog();
     log.recordReconciled("r", 100_000);
     expect(log.toArray()[0]).toMatchObject({ attempts: 100_000, reconciled: true });
+  });
+
+  it("records skipped and unknown tasks with the error that explains them", () => {
+    const log = new OutcomeLog();
+    const stop = new BatchError({ kind: "aborted", message: "aborted" });
+    const lost = new BatchError({ kind: "network", message: "no answer" });
+    log.recordNotAdded("s", "skipped", 0, stop);
+    log.recordNotAdded("u", "unknown", 3, lost);
+    expect(log.counts).toEqual({ added: 0, failed: 0, skipped: 1, unknown: 1 });
+    expect(log.toArray()).toEqual([
+      { taskId: "s", status: "skipped", attempts: 0, reconciled: false, error: stop },
+      { taskId: "u", status: "unknown", attempts: 3, reconciled: false, error: lost },
+    ]);
+  });
+
+  it("with keepAdded off, counts added tasks without keeping them or their answers", () => {
+    const heard: TaskAddOutcome[] = [];
+    const log = new OutcomeLog((outcome) => heard.push(outcome), false);
+    const value = [entry("a", 1)];
+    const answer = log.keepAnswer(encode({ value }));
+    expect(answer).toBe(-1);
+    log.recordAdded("a", 1, value[0]!, answer, 0);
+    log.recordReconciled("b", 2);
+    const error = new BatchError({ kind: "service", code: "TaskExists", message: "exists" });
+    log.recordNotAdded("c", "failed", 1, error);
+    expect(log.counts).toMatchObject({ added: 2, failed: 1 });
+    expect(log.toArray()).toEqual([
+      { taskId: "c", status: "failed", attempts: 1, reconciled: false, error },
+    ]);
+    // the listener still hears every outcome, the added ones with their details
+    expect(heard.map((o) => [o.taskId, o.status, o.eTag])).toEqual([
+      ["a", "added", "0x1"],
+      ["b", "added", undefined],
+      ["c", "failed", undefined],
+    ]);
   });
 });

@@ -1,38 +1,59 @@
 // The outcomes of one addMany run, recorded compactly. A task costs a few small-integer array
-// slots (its id; added/failed, reconciled and the attempt count packed in one integer; where its
+// slots (its id; its status, reconciled and the attempt count packed in one integer; where its
 // details are) instead of an object of its own, and an added task's details (eTag,
 // lastModified, location) stay in the bytes of the answer they came in, outside the JS heap,
 // parsed again only if someone reads them. `TaskAddOutcome` objects are built on demand: for the
 // `onTaskResult` listener as each outcome is recorded, and for `results` when it is first read.
 // Keeping every answer's parsed results (or even their text) alive instead made the garbage
 // collector copy, promote and mark them, which cost more CPU than the rest of addMany's
-// bookkeeping.
+// bookkeeping. With `keepAdded` off, an added task is only counted: the log then holds the
+// tasks that were not added, however long the input.
 import type { TaskAddResult } from "@batch/types";
 import type { BatchError } from "./errors.js";
 
+/**
+ * - `added`: the service added the task (`reconciled`: inferred from TaskExists after a send
+ *   whose outcome was unknown).
+ * - `failed`: the service refused it (`error` says why), or it could not be sent at all.
+ * - `skipped`: never sent, because sending stopped first (`error` is what stopped it).
+ * - `unknown`: the service may or may not have added it: a send of it got no clear answer (lost,
+ *   timed out, cut short by an abort) or a `servererror` result, and no later send settled it.
+ */
+export type TaskAddStatus = "added" | "failed" | "skipped" | "unknown";
+
 export interface TaskAddOutcome {
   taskId: string;
-  status: "added" | "failed";
+  status: TaskAddStatus;
   /** HTTP requests that carried this task (pipeline retries included). */
   attempts: number;
   /** Added, inferred from TaskExists after a send whose outcome was unknown. */
   reconciled: boolean;
+  /** Why the task was not added (every status but `added`). */
   error?: BatchError;
   eTag?: string;
   lastModified?: string;
   location?: string;
 }
 
-const utf8 = new TextDecoder();
+export interface OutcomeCounts {
+  added: number;
+  failed: number;
+  skipped: number;
+  unknown: number;
+}
 
-// The packed integer: bit 0 added, bit 1 reconciled, the rest the attempt count.
-const addedBit = 1;
-const reconciledBit = 2;
-const attemptsShift = 2;
+const utf8 = new TextDecoder();
+const statuses: readonly TaskAddStatus[] = ["failed", "added", "skipped", "unknown"];
+
+// The packed integer: bits 0-1 the status (its index in `statuses`), bit 2 reconciled, the rest
+// the attempt count.
+const statusMask = 3;
+const addedCode = 1;
+const reconciledBit = 4;
+const attemptsShift = 3;
 
 export class OutcomeLog {
-  #added = 0;
-  #failed = 0;
+  readonly counts: OutcomeCounts = { added: 0, failed: 0, skipped: 0, unknown: 0 };
   readonly #ids: string[] = [];
   readonly #codes: number[] = [];
   /**
@@ -40,36 +61,29 @@ export class OutcomeLog {
    * answer (`#answers`); otherwise -1.
    */
   readonly #answerOf: number[] = [];
-  /** The entry's position in that answer's `value`, or the index of a failed task's error. */
+  /** The entry's position in that answer's `value`, or the index of the task's error. */
   readonly #positions: number[] = [];
   readonly #answers: (Uint8Array | undefined)[] = [];
   readonly #errors: BatchError[] = [];
   readonly #listener: ((outcome: TaskAddOutcome) => void) | undefined;
+  readonly #keepAdded: boolean;
 
-  /** `listener` receives each outcome, built as an object, as soon as it is recorded. */
-  constructor(listener?: (outcome: TaskAddOutcome) => void) {
+  /**
+   * `listener` receives each outcome, built as an object, as soon as it is recorded.
+   * `keepAdded` false: added tasks are counted (and passed to the listener) but not kept.
+   */
+  constructor(listener?: (outcome: TaskAddOutcome) => void, keepAdded = true) {
     this.#listener = listener;
-  }
-
-  get added(): number {
-    return this.#added;
-  }
-
-  get failed(): number {
-    return this.#failed;
-  }
-
-  get size(): number {
-    return this.#ids.length;
+    this.#keepAdded = keepAdded;
   }
 
   /**
    * Keeps the body of an add-collection answer, `{ "value": [TaskAddResult...] }` in UTF-8, for
-   * the details of tasks it added; returns its index for `recordAdded`. An answer kept without
-   * a body gives its tasks no details.
+   * the details of tasks it added; returns its index for `recordAdded`, or -1 when added tasks
+   * are not kept (an answer kept without a body gives its tasks no details).
    */
   keepAnswer(body: Uint8Array | undefined): number {
-    return this.#answers.push(body) - 1;
+    return this.#keepAdded ? this.#answers.push(body) - 1 : -1;
   }
 
   /** A task the service added: `entry` is `value[position]` of kept answer `answer`. */
@@ -80,35 +94,47 @@ export class OutcomeLog {
     answer: number,
     position: number,
   ): void {
-    this.#added++;
-    this.#push(taskId, (attempts << attemptsShift) | addedBit, answer, position);
-    if (this.#listener)
-      this.#listener(build(taskId, (attempts << attemptsShift) | addedBit, entry));
+    this.#record(taskId, (attempts << attemptsShift) | addedCode, entry, answer, position);
   }
 
   /** A task an earlier, unanswered send added (TaskExists on a later one). */
   recordReconciled(taskId: string, attempts: number): void {
-    this.#added++;
-    const code = (attempts << attemptsShift) | addedBit | reconciledBit;
-    this.#push(taskId, code, -1, -1);
-    if (this.#listener) this.#listener(build(taskId, code, undefined));
+    const code = (attempts << attemptsShift) | addedCode | reconciledBit;
+    this.#record(taskId, code, undefined, -1, -1);
   }
 
-  recordFailed(taskId: string, attempts: number, error: BatchError): void {
-    this.#failed++;
-    const code = attempts << attemptsShift;
-    this.#push(taskId, code, -1, this.#errors.push(error) - 1);
-    if (this.#listener) this.#listener(build(taskId, code, error));
+  /** A task that ends without being added: `status` failed, skipped or unknown. */
+  recordNotAdded(
+    taskId: string,
+    status: Exclude<TaskAddStatus, "added">,
+    attempts: number,
+    error: BatchError,
+  ): void {
+    const code = (attempts << attemptsShift) | statuses.indexOf(status);
+    this.#record(taskId, code, error, -1, -1);
   }
 
-  #push(taskId: string, code: number, answer: number, position: number): void {
-    this.#ids.push(taskId);
-    this.#codes.push(code);
-    this.#answerOf.push(answer);
-    this.#positions.push(position);
+  #record(
+    taskId: string,
+    code: number,
+    detail: TaskAddResult | BatchError | undefined,
+    answer: number,
+    position: number,
+  ): void {
+    const status = statuses[code & statusMask]!;
+    this.counts[status]++;
+    if (status !== "added" || this.#keepAdded) {
+      this.#ids.push(taskId);
+      this.#codes.push(code);
+      this.#answerOf.push(answer);
+      this.#positions.push(
+        status === "added" ? position : this.#errors.push(detail as BatchError) - 1,
+      );
+    }
+    if (this.#listener) this.#listener(build(taskId, code, detail));
   }
 
-  /** Every outcome, in the order they were recorded, as new objects. */
+  /** Every kept outcome, in the order they were recorded, as new objects. */
   toArray(): TaskAddOutcome[] {
     const parsed = new Map<number, TaskAddResult[]>();
     const entryAt = (answer: number, position: number): TaskAddResult | undefined => {
@@ -129,7 +155,7 @@ export class OutcomeLog {
       const answer = this.#answerOf[i]!;
       const position = this.#positions[i]!;
       const detail =
-        (code & addedBit) === 0
+        (code & statusMask) !== addedCode
           ? this.#errors[position]
           : answer >= 0
             ? entryAt(answer, position)
@@ -146,14 +172,14 @@ function build(
   code: number,
   detail: TaskAddResult | BatchError | undefined,
 ): TaskAddOutcome {
-  const added = (code & addedBit) !== 0;
+  const status = statuses[code & statusMask]!;
   const outcome: TaskAddOutcome = {
     taskId,
-    status: added ? "added" : "failed",
+    status,
     attempts: code >>> attemptsShift,
     reconciled: (code & reconciledBit) !== 0,
   };
-  if (!added) outcome.error = detail as BatchError;
+  if (status !== "added") outcome.error = detail as BatchError;
   else if (detail !== undefined) {
     const entry = detail as TaskAddResult;
     if (entry.eTag) outcome.eTag = entry.eTag;

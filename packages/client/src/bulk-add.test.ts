@@ -1,8 +1,11 @@
 import type { TaskAddParameter, TaskAddResult } from "@batch/types";
 import { describe, expect, it } from "vitest";
-import type { AddManyProgress, TaskAddOutcome } from "./bulk-add.js";
+import { AddManyError, type AddManyProgress, type TaskAddOutcome } from "./bulk-add.js";
+import { createBatchClient } from "./client.js";
 import { isBatchError } from "./errors.js";
 import {
+  endpoint,
+  hang,
   json,
   networkError,
   type Seen,
@@ -17,12 +20,16 @@ type Decision = TaskAddResult | "apply" | "skip";
 interface FakeOptions {
   /** Per task: what the service answers (default: add it, or TaskExists if present). */
   decide?: (task: TaskAddParameter, request: number, store: Set<string>) => Decision;
-  /** Per request: answer without looking at the tasks (e.g. a 503, or a lost answer). */
+  /**
+   * Per request: answer without looking at the tasks (e.g. a 503), or "lose" (add them, answer
+   * with a broken connection), "hold" (add them, never answer: the request hangs until it is
+   * aborted) or "hang" (never answer, add nothing).
+   */
   intercept?: (
     tasks: TaskAddParameter[],
     request: number,
     seen: Seen,
-  ) => Response | "lose" | undefined;
+  ) => Response | "lose" | "hold" | "hang" | undefined;
 }
 
 /** A fake add-collection service with a task store, ids unique ignoring case. */
@@ -54,8 +61,10 @@ function fakeCollectionService(options: FakeOptions = {}) {
     const request = requests.length;
     requests.push(tasks);
     const intercepted = options.intercept?.(tasks, request, seen);
-    if (intercepted === "lose") {
+    if (intercepted === "hang") return hang(seen);
+    if (intercepted === "lose" || intercepted === "hold") {
       for (const task of tasks) apply(task);
+      if (intercepted === "hold") return hang(seen);
       throw networkError();
     }
     if (intercepted) return intercepted;
@@ -145,7 +154,7 @@ describe("tasks.addMany", () => {
     expect(maxInFlight).toBe(3);
   });
 
-  it("splits a request the service finds too large and resends both halves", async () => {
+  it("packs the tasks of a request refused as too large again, below half its size", async () => {
     const service = fakeCollectionService({
       intercept: (tasks) =>
         tasks.length > 25
@@ -156,9 +165,33 @@ describe("tasks.addMany", () => {
       concurrency: 1,
     });
     expect(result).toMatchObject({ added: 100, failed: 0 });
-    expect(service.requests.slice(0, 3).map((r) => r.length)).toEqual([100, 50, 25]);
-    // splitting is no retry: every task was added on its first accepted send
+    // 100 refused; the same tasks again under half its size (49), refused; then under a quarter
+    const sizes = service.requests.map((r) => r.length);
+    expect(sizes.slice(0, 3)).toEqual([100, 49, 24]);
+    expect(sizes.slice(2).every((n) => n <= 24)).toBe(true);
+    // a 413 is no try: every task was added on its first accepted send, none reconciled
     expect(result.results.every((r) => !r.reconciled)).toBe(true);
+  });
+
+  it("keeps every later request below half the size of one refused as too large", async () => {
+    // 300 tasks of about 3 KB: requests of 100 tasks, about 300 KB each, until a 413
+    const tasks = makeTasks(300, { commandLine: "c".repeat(3000) });
+    let refused = 0;
+    const service = fakeCollectionService({
+      intercept: (_t, request, seen) => {
+        if (request !== 1) return undefined;
+        refused = utf8ByteLength(seen.body);
+        return serviceErrorResponse(413, "RequestBodyTooLarge", "too large");
+      },
+    });
+    const result = await testClient(service.fetch).tasks.addMany("j1", tasks, { concurrency: 1 });
+    expect(result).toMatchObject({ added: 300, failed: 0 });
+    const bodies = service.fetch.calls.map((c) => utf8ByteLength(c.body));
+    expect(bodies[0]).toBeGreaterThan(250_000);
+    expect(bodies[1]).toBe(refused);
+    // the refused tasks and every new request after them: at most half the refused body
+    expect(bodies.slice(2).every((n) => n <= Math.floor(refused / 2))).toBe(true);
+    expect(bodies.length).toBeGreaterThan(4);
   });
 
   it("fails a single task that is too large on its own, and adds the rest", async () => {
@@ -259,7 +292,7 @@ describe("tasks.addMany", () => {
     expect(result.results[0]!.attempts).toBe(3);
   });
 
-  it("gives up on a task after maxAttemptsPerTask sends and reports the last error", async () => {
+  it("gives up on a task after maxAttemptsPerTask sends: unknown after servererrors, failed after 429s", async () => {
     const service = fakeCollectionService({
       decide: (task) =>
         task.id === "task-00000"
@@ -270,28 +303,102 @@ describe("tasks.addMany", () => {
       ...instant,
       maxAttemptsPerTask: 3,
     });
-    expect(result).toMatchObject({ added: 2, failed: 1 });
-    expect(result.results.find((r) => r.status === "failed")).toMatchObject({
+    // a servererror may come from a task the service did add: its outcome is unknown
+    expect(result).toMatchObject({ added: 2, failed: 0, unknown: 1 });
+    expect(result.results.find((r) => r.status === "unknown")).toMatchObject({
       taskId: "task-00000",
       attempts: 3,
       error: { code: "InternalError" },
     });
+
+    // a 429 is refused before any work: a task that only ever met 429s was not added
+    const throttled = fakeCollectionService({
+      intercept: () => serviceErrorResponse(429, "TooManyRequests"),
+    });
+    const refused = await testClient(throttled.fetch, { retry: false }).tasks.addMany(
+      "j1",
+      makeTasks(2),
+      { ...instant, maxAttemptsPerTask: 2 },
+    );
+    expect(refused).toMatchObject({ added: 0, failed: 2, unknown: 0 });
+    expect(refused.results[0]).toMatchObject({ attempts: 2, error: { status: 429 } });
+    expect(throttled.store.size).toBe(0);
   });
 
-  it("stops sending on an error every request would meet, and fails every task with it", async () => {
+  it("reports a task whose sends all went unanswered as unknown, whatever the service did", async () => {
+    const service = fakeCollectionService({ intercept: () => "lose" });
+    const result = await testClient(service.fetch, { retry: false }).tasks.addMany(
+      "j1",
+      makeTasks(3),
+      { ...instant, maxAttemptsPerTask: 2 },
+    );
+    expect(result).toMatchObject({ total: 3, added: 0, failed: 0, unknown: 3 });
+    expect(result.results[0]).toMatchObject({ status: "unknown", error: { kind: "network" } });
+    // the service did add them: "unknown" is the honest answer
+    expect(service.store.size).toBe(3);
+  });
+
+  it("stops sending on an error every request would meet: that request's tasks fail, the rest are skipped, and it rejects with the result", async () => {
     const service = fakeCollectionService({
       intercept: () =>
         serviceErrorResponse(404, "JobNotFound", "The specified job does not exist."),
     });
-    const result = await testClient(service.fetch).tasks.addMany("j1", makeTasks(350), {
-      concurrency: 1,
-    });
+    const heard: TaskAddOutcome[] = [];
+    const error = await testClient(service.fetch)
+      .tasks.addMany("j1", makeTasks(350), {
+        concurrency: 1,
+        onTaskResult: (outcome) => heard.push(outcome),
+      })
+      .catch((e: unknown) => e);
     expect(service.requests).toHaveLength(1);
-    expect(result).toMatchObject({ total: 350, added: 0, failed: 350 });
+    expect(error).toBeInstanceOf(AddManyError);
+    expect(error).toMatchObject({
+      name: "BatchError",
+      kind: "service",
+      status: 404,
+      code: "JobNotFound",
+      message: "The specified job does not exist.",
+      operation: "Task_AddCollection",
+    });
+    const { result } = error as AddManyError;
+    expect(result).toMatchObject({ total: 350, added: 0, failed: 100, skipped: 250, unknown: 0 });
+    expect(result.results.map((r) => r.taskId)).toEqual(makeTasks(350).map((t) => t.id));
+    expect(result.results.filter((r) => r.status === "failed" && r.attempts === 1)).toHaveLength(
+      100,
+    );
+    expect(result.results.filter((r) => r.status === "skipped" && r.attempts === 0)).toHaveLength(
+      250,
+    );
     expect(
       result.results.every((r) => isBatchError(r.error) && r.error.code === "JobNotFound"),
     ).toBe(true);
-    expect(result.results.filter((r) => r.attempts === 0)).toHaveLength(250);
+    expect(heard).toEqual(result.results);
+  });
+
+  it("accounts for every task when the credential fails mid-run, as the service's store shows", async () => {
+    const service = fakeCollectionService();
+    let tokens = 0;
+    // Each call asks for a token (each expires at once); the third request gets none.
+    const credential = {
+      getToken: async () => {
+        tokens++;
+        if (tokens === 3) throw new Error("the managed identity endpoint is gone");
+        return { token: `t${tokens}`, expiresOnTimestamp: 0 };
+      },
+    };
+    const client = createBatchClient({ endpoint, credential, fetch: service.fetch, retry: false });
+    const error = (await client.tasks
+      .addMany("j1", makeTasks(500), { concurrency: 1, maxTasksPerRequest: 50 })
+      .catch((e: unknown) => e)) as AddManyError;
+    expect(error).toBeInstanceOf(AddManyError);
+    expect(error).toMatchObject({ kind: "client", code: "CredentialUnavailable" });
+    const { result } = error;
+    expect(result).toMatchObject({ total: 500, added: 100, failed: 0, skipped: 400, unknown: 0 });
+    const added = result.results.filter((r) => r.status === "added").map((r) => r.taskId);
+    expect(new Set(added)).toEqual(new Set([...service.store]));
+    const skipped = result.results.filter((r) => r.status === "skipped");
+    expect(skipped.every((r) => r.error?.code === "CredentialUnavailable")).toBe(true);
+    expect(skipped.some((r) => service.store.has(r.taskId))).toBe(false);
   });
 
   it("pulls lazily from an async iterable: never more than concurrency x 100 ahead", async () => {
@@ -386,14 +493,15 @@ describe("tasks.addMany", () => {
       concurrency: 1,
       onProgress: (p) => progress.push(p),
     });
+    const none = { skipped: 0, unknown: 0, total: 210 };
     expect(progress).toEqual([
-      { submitted: 100, added: 100, failed: 0, total: 210 },
-      { submitted: 200, added: 199, failed: 1, total: 210 },
-      { submitted: 210, added: 209, failed: 1, total: 210 },
+      { taken: 100, added: 100, failed: 0, ...none },
+      { taken: 200, added: 199, failed: 1, ...none },
+      { taken: 210, added: 209, failed: 1, ...none },
     ]);
   });
 
-  it("stops at once on abort, closes the input, and rejects with kind aborted", async () => {
+  it("stops at once on abort, closes the input, and rejects with every task taken accounted for", async () => {
     const controller = new AbortController();
     let closed = false;
     async function* source() {
@@ -405,16 +513,61 @@ describe("tasks.addMany", () => {
     }
     const service = fakeCollectionService({
       intercept: (_t, request) => {
-        if (request === 1) controller.abort();
-        return undefined;
+        if (request < 3) return undefined;
+        if (request > 3) return "hang";
+        // The fourth request reaches the service, which adds its tasks; then the caller aborts
+        // and the answer never arrives.
+        queueMicrotask(() => controller.abort());
+        return "hold";
       },
     });
-    const error = await testClient(service.fetch)
-      .tasks.addMany("j1", source(), { concurrency: 1, signal: controller.signal })
-      .catch((e: unknown) => e);
+    const error = (await testClient(service.fetch)
+      .tasks.addMany("j1", source(), {
+        concurrency: 2,
+        maxTasksPerRequest: 10,
+        signal: controller.signal,
+      })
+      .catch((e: unknown) => e)) as AddManyError;
+    expect(error).toBeInstanceOf(AddManyError);
     expect(error).toMatchObject({ name: "BatchError", kind: "aborted" });
-    expect(service.requests.length).toBeLessThanOrEqual(2);
     expect(closed).toBe(true);
+    const { result } = error;
+    // Every task taken from the input has an outcome: the fourth request's tasks are unknown
+    // (it went out), the fifth's never left (skipped) or are unknown if it had gone out.
+    expect(result.total).toBeGreaterThanOrEqual(40);
+    expect(result.total % 10).toBe(0);
+    expect(result.added).toBe(30);
+    expect(result.failed).toBe(0);
+    const byStatus = (status: string) =>
+      result.results.filter((r) => r.status === status).map((r) => r.taskId);
+    // What the service holds is exactly what was added, plus what may have been (unknown).
+    const stored = [...service.store];
+    for (const id of byStatus("added")) expect(service.store.has(id)).toBe(true);
+    for (const id of byStatus("skipped")) expect(service.store.has(id)).toBe(false);
+    expect(stored.every((id) => [...byStatus("added"), ...byStatus("unknown")].includes(id))).toBe(
+      true,
+    );
+    expect(byStatus("unknown").filter((id) => service.store.has(id))).toHaveLength(10);
+    expect(result.results.find((r) => r.status === "unknown")?.error).toMatchObject({
+      kind: "aborted",
+    });
+  });
+
+  it("leaves the input untaken after an abort: the result covers the tasks taken", async () => {
+    const controller = new AbortController();
+    const service = fakeCollectionService();
+    const error = (await testClient(service.fetch)
+      .tasks.addMany("j1", makeTasks(50), {
+        concurrency: 1,
+        maxTasksPerRequest: 10,
+        signal: controller.signal,
+        // between two requests: nothing in flight
+        onProgress: (p) => p.taken === 20 && controller.abort(),
+      })
+      .catch((e: unknown) => e)) as AddManyError;
+    expect(error.result).toMatchObject({ total: 20, added: 20, skipped: 0, unknown: 0 });
+    expect(service.store.size).toBe(20);
+    expect(service.requests).toHaveLength(2);
   });
 
   it("matches results in request order, in any order, and with the id's case changed", async () => {
@@ -487,5 +640,85 @@ describe("tasks.addMany", () => {
         "tasks.ndjson" as unknown as TaskAddParameter[],
       ),
     ).rejects.toMatchObject({ kind: "client", code: "InvalidInput" });
+  });
+
+  it("backs off between sends of the same tasks: full jitter below a doubling ceiling", async () => {
+    // Task 0 meets a servererror four times, then is added.
+    const service = fakeCollectionService({
+      decide: (task, request) =>
+        task.id === "task-00000" && request < 4
+          ? { status: "servererror", taskId: task.id, error: { code: "ServerBusy" } }
+          : "apply",
+    });
+    const slept: number[] = [];
+    const randoms = [0.25, 0.75, 0.5, 0.999];
+    const result = await testClient(service.fetch).tasks.addMany("j1", makeTasks(3), {
+      retryDelayMs: 10_000,
+      random: () => randoms.shift()!,
+      sleep: async (ms) => void slept.push(ms),
+    });
+    expect(result).toMatchObject({ added: 3 });
+    // ceilings 10 s, 20 s, then 30 s (the cap) twice; delay = floor(random x ceiling)
+    expect(slept).toEqual([2500, 15_000, 15_000, 29_970]);
+    expect(service.requests).toHaveLength(5);
+  });
+
+  it("waits out the backoff before sending again, and an abort during it ends the run", async () => {
+    const controller = new AbortController();
+    const service = fakeCollectionService({
+      intercept: () => serviceErrorResponse(503, "ServerBusy"),
+    });
+    let sleeping = false;
+    const error = (await testClient(service.fetch, { retry: false })
+      .tasks.addMany("j1", makeTasks(5), {
+        signal: controller.signal,
+        sleep: (_ms, signal) =>
+          new Promise((_resolve, reject) => {
+            sleeping = true;
+            // nothing is sent again while the backoff lasts
+            expect(service.requests).toHaveLength(1);
+            signal?.addEventListener("abort", () => reject(signal.reason));
+            controller.abort();
+          }),
+      })
+      .catch((e: unknown) => e)) as AddManyError;
+    expect(sleeping).toBe(true);
+    expect(error).toMatchObject({ kind: "aborted" });
+    // the tasks waiting to be sent again: the 503 may have come after they were added
+    expect(error.result).toMatchObject({ total: 5, unknown: 5 });
+    expect(error.result.results[0]!.error).toMatchObject({ status: 503 });
+  });
+
+  it("with keepAddedResults off, keeps only the tasks not added, and still reports every one", async () => {
+    const service = fakeCollectionService();
+    service.store.add("task-00002");
+    const heard: TaskAddOutcome[] = [];
+    const result = await testClient(service.fetch).tasks.addMany("j1", makeTasks(250), {
+      keepAddedResults: false,
+      onTaskResult: (outcome) => heard.push(outcome),
+    });
+    expect(result).toMatchObject({ total: 250, added: 249, failed: 1 });
+    expect(result.results).toEqual([
+      expect.objectContaining({ taskId: "task-00002", status: "failed" }),
+    ]);
+    expect(heard).toHaveLength(250);
+  });
+
+  it("rejects with the input's own error when the input fails, after settling what was sent", async () => {
+    function* source(): Generator<TaskAddParameter> {
+      yield* makeTasks(150);
+      throw new Error("the task file is truncated");
+    }
+    const service = fakeCollectionService();
+    const heard: TaskAddOutcome[] = [];
+    const error = await testClient(service.fetch)
+      .tasks.addMany("j1", source(), {
+        concurrency: 1,
+        onTaskResult: (outcome) => heard.push(outcome),
+      })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ message: "the task file is truncated" });
+    expect(heard.filter((o) => o.status === "added")).toHaveLength(100);
+    expect(service.store.size).toBe(100);
   });
 });

@@ -102,28 +102,30 @@ function attemptTimeout(timeoutMs: number | undefined): number {
   if (timeoutMs === undefined) return defaultTimeoutMs;
   if (typeof timeoutMs !== "number" || Number.isNaN(timeoutMs) || timeoutMs < 0) {
     throw new TypeError(
-      "createBatchClient: timeoutMs must be a number of milliseconds (0 or Infinity: no deadline)",
+      "createBatchClient: timeoutMs must be milliseconds, 0 or more (0 or Infinity: none)",
     );
   }
   return timeoutMs;
 }
 
 function normalizeEndpoint(endpoint: string): URL {
-  if (typeof endpoint !== "string" || endpoint.trim() === "") {
-    throw new TypeError("createBatchClient: endpoint must be the account URL");
+  let url: URL | undefined;
+  if (typeof endpoint === "string" && endpoint.trim() !== "") {
+    try {
+      url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(endpoint) ? endpoint : `https://${endpoint}`);
+    } catch {
+      // not a URL: refused below
+    }
   }
-  const text = /^[a-z][a-z0-9+.-]*:\/\//i.test(endpoint) ? endpoint : `https://${endpoint}`;
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    throw new TypeError(`createBatchClient: endpoint is not a URL: ${JSON.stringify(endpoint)}`);
-  }
-  if (url.protocol !== "https:" && url.protocol !== "http:") {
-    throw new TypeError("createBatchClient: endpoint must be an http:// or https:// URL");
-  }
-  if (url.search !== "" || url.hash !== "") {
-    throw new TypeError("createBatchClient: endpoint must not have a query or fragment");
+  if (
+    url === undefined ||
+    !/^https?:$/.test(url.protocol) ||
+    url.search !== "" ||
+    url.hash !== ""
+  ) {
+    throw new TypeError(
+      `createBatchClient: endpoint must be the account's http:// or https:// URL, without a query or fragment (got ${JSON.stringify(endpoint)})`,
+    );
   }
   return url;
 }

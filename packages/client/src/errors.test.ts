@@ -84,7 +84,7 @@ describe("isBatchError", () => {
 });
 
 describe("parseServiceError", () => {
-  it("reads the service's error body, an odata.error wrapper, text and junk", () => {
+  it("reads the service's parsed error body, an odata.error wrapper, text and junk", () => {
     expect(
       parseServiceError({
         code: "TaskNotFound",
@@ -98,7 +98,7 @@ describe("parseServiceError", () => {
       code: "X",
       message: "m",
     });
-    expect(parseServiceError('{"code":"Y","message":"plain"}')).toMatchObject({
+    expect(parseServiceError({ code: "Y", message: "plain" })).toMatchObject({
       code: "Y",
       message: "plain",
     });

@@ -34,7 +34,10 @@ export class BatchError extends Error {
   readonly kind: BatchErrorKind;
   /** HTTP status of the final answer (kind "service"). */
   readonly status: number | undefined;
-  /** The service's error code, e.g. "TaskNotFound", or a client code such as "TooManyTasks". */
+  /**
+   * The service's error code, e.g. "TaskNotFound", or one of the client's own, e.g.
+   * "InvalidTaskCount" (the README lists them).
+   */
   readonly code: string | undefined;
   /** The service's extra details (`values: [{ key, value }]`). */
   readonly values: readonly BatchErrorDetail[];
@@ -58,7 +61,7 @@ export class BatchError extends Error {
     this.status = options.status;
     this.code = options.code;
     this.values = (options.values ?? []).map((detail) => ({
-      ...(detail.key === undefined ? {} : { key: detail.key }),
+      ...(typeof detail.key === "string" ? { key: detail.key } : {}),
       ...(detail.value === undefined ? {} : { value: redactText(String(detail.value)) }),
     }));
     this.requestId = options.requestId;
@@ -68,7 +71,8 @@ export class BatchError extends Error {
     this.retried = this.attempts > 1;
   }
 
-  toJSON(): Record<string, unknown> {
+  /** The safe fields, which are also what a BatchError is made of (see `BatchErrorOptions`). */
+  toJSON(): BatchErrorOptions & { name: "BatchError"; attempts: number } {
     return {
       name: this.name,
       kind: this.kind,
@@ -128,20 +132,15 @@ interface ParsedServiceError {
   values: BatchErrorDetail[] | undefined;
 }
 
-/** Reads `{ code, message: { lang, value }, values }` (or an `odata.error` wrapper) from any body. */
+/**
+ * Reads `{ code, message: { lang, value }, values }` (or an `odata.error` wrapper) from a parsed
+ * body; anything else (text that was not JSON) has none of them.
+ */
 export function parseServiceError(body: unknown): ParsedServiceError {
-  let value = body;
-  if (typeof value === "string") {
-    try {
-      value = JSON.parse(value);
-    } catch {
-      return { code: undefined, message: undefined, values: undefined };
-    }
-  }
-  if (typeof value !== "object" || value === null) {
+  if (typeof body !== "object" || body === null) {
     return { code: undefined, message: undefined, values: undefined };
   }
-  const outer = value as Record<string, unknown>;
+  const outer = body as Record<string, unknown>;
   const error = (
     typeof outer["odata.error"] === "object" && outer["odata.error"] !== null
       ? outer["odata.error"]
@@ -157,13 +156,11 @@ export function parseServiceError(body: unknown): ParsedServiceError {
           typeof (rawMessage as { value?: unknown }).value === "string"
         ? (rawMessage as { value: string }).value
         : undefined;
+  // Entries are checked (a string key, any value made a string) when a BatchError is made.
   const values = Array.isArray(error.values)
-    ? (error.values as unknown[])
-        .filter((v): v is Record<string, unknown> => typeof v === "object" && v !== null)
-        .map((v) => ({
-          ...(typeof v.key === "string" ? { key: v.key } : {}),
-          ...(v.value === undefined ? {} : { value: String(v.value) }),
-        }))
+    ? (error.values as unknown[]).filter(
+        (v): v is BatchErrorDetail => typeof v === "object" && v !== null,
+      )
     : undefined;
   return { code, message, values };
 }
@@ -177,11 +174,9 @@ export function serviceError(
   const parsed = parseServiceError(body);
   const text = typeof body === "string" ? body.trim() : "";
   const label = info.operation ?? "request";
-  const message =
-    parsed.message ??
-    (text !== "" && parsed.code === undefined
-      ? `${label} failed with HTTP ${response.status}: ${text.slice(0, 300)}`
-      : `${label} failed with HTTP ${response.status}${parsed.code ? ` (${parsed.code})` : ""}`);
+  // The service's message; else its code, or the start of a body that was not its JSON.
+  const detail = parsed.code ? ` (${parsed.code})` : text ? `: ${text.slice(0, 300)}` : "";
+  const message = parsed.message ?? `${label} failed with HTTP ${response.status}${detail}`;
   return new BatchError({
     kind: "service",
     message,

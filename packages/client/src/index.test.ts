@@ -8,6 +8,7 @@ describe("public entry", () => {
   it("exports the documented runtime names", () => {
     expect(Object.keys(publicApi).sort()).toEqual(
       [
+        "AddManyError",
         "BatchError",
         "SharedKeyCredential",
         "apiVersion",

@@ -21,11 +21,13 @@ export type {
   TaskUpdateParameter,
 } from "@batch/types";
 export { apiVersion } from "@batch/types";
-export type {
-  AddManyOptions,
-  AddManyProgress,
-  AddManyResult,
-  TaskAddOutcome,
+export {
+  AddManyError,
+  type AddManyOptions,
+  type AddManyProgress,
+  type AddManyResult,
+  type TaskAddOutcome,
+  type TaskAddStatus,
 } from "./bulk-add.js";
 export { type BatchClient, type BatchClientOptions, createBatchClient } from "./client.js";
 export { SharedKeyCredential } from "./credentials/shared-key-credential.js";

@@ -3,12 +3,11 @@
 // exact: the wait between polls is cut short to end at the deadline, a last poll is made
 // there, and a poll still under way when the deadline passes is stopped.
 import type { CloudTask } from "@batch/types";
-import { linkAbort } from "./abort-link.js";
 import { abortedError, BatchError } from "./errors.js";
 import type { TaskListOptions } from "./operations/tasks.js";
 import type { PagedAsyncIterable } from "./pagination.js";
 import { abortableSleep, type Sleep } from "./sleep.js";
-import { systemTimers, type Timers } from "./timers.js";
+import { startDeadline, systemTimers, type Timers } from "./timers.js";
 
 export interface WaitForOptions {
   /** OData `$filter` choosing the tasks to wait for, e.g. "startswith(id,'render-')". */
@@ -79,33 +78,20 @@ export async function waitForTasks(
   /** One poll, stopped by the caller's signal or, at the deadline, by its own. */
   async function poll(polls: number): Promise<TaskStateSummary> {
     const summary = emptySummary(polls);
-    const listOptions: TaskListOptions = { select: waitSelect };
-    if (options.filter !== undefined) listOptions.filter = options.filter;
-    if (deadline === undefined) {
-      if (signal !== undefined) listOptions.signal = signal;
-      for await (const task of list(listOptions)) count(summary, task);
-      return summary;
-    }
-    const controller = new AbortController();
-    const unlink = linkAbort(signal, controller);
-    let expired = false;
-    const timer = timers.setTimeout(
-      () => {
-        expired = true;
-        controller.abort(timedOut());
-      },
-      Math.max(0, deadline - now()),
-    );
-    listOptions.signal = controller.signal;
+    const bound =
+      deadline === undefined
+        ? undefined
+        : startDeadline(signal, Math.max(0, deadline - now()), timers, timedOut);
     try {
-      for await (const task of list(listOptions)) count(summary, task);
+      const listOptions = { select: waitSelect, filter: options.filter };
+      for await (const task of list({ ...listOptions, signal: bound?.signal ?? signal })) {
+        count(summary, task);
+      }
       return summary;
     } catch (error) {
-      if (expired && !signal?.aborted) throw controller.signal.reason;
-      throw error;
+      throw bound?.expired && !signal?.aborted ? bound.signal.reason : error;
     } finally {
-      timers.clearTimeout(timer);
-      unlink();
+      bound?.release();
     }
   }
 

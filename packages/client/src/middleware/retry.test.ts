@@ -89,6 +89,26 @@ describe("retryMiddleware", () => {
     expect(time.slept).toEqual([50, 100, 200, 250]);
   });
 
+  it("draws each delay uniformly below the ceiling: delay = floor(random x ceiling)", async () => {
+    const time = fakeTime();
+    const draws = [0, 0.999, 0.3, 0.75];
+    const fetch = scriptedFetch((seen) =>
+      seen.index < 4 ? serviceErrorResponse(503, "ServerBusy") : json({}),
+    );
+    await testClient(fetch, {
+      retry: {
+        ...time,
+        random: () => draws.shift()!,
+        baseDelayMs: 1000,
+        maxDelayMs: 6000,
+        maxRetries: 4,
+        maxElapsedMs: 1e9,
+      },
+    }).tasks.get("j1", "t1");
+    // ceilings 1000, 2000, 4000, 6000 (capped)
+    expect(time.slept).toEqual([0, 1998, 1200, 4500]);
+  });
+
   it("stops after maxRetries and reports the last answer with the attempt count", async () => {
     const time = fakeTime();
     const fetch = scriptedFetch(() => serviceErrorResponse(503, "ServerBusy"));

@@ -44,18 +44,35 @@ export interface RetryOptions {
   now?: () => number;
 }
 
-const defaults = {
-  maxRetries: 4,
-  baseDelayMs: 500,
-  maxDelayMs: 30_000,
-  maxRetryAfterMs: 60_000,
-  maxElapsedMs: 120_000,
-};
+/**
+ * Whether an attempt that ended so (`status` undefined: no answer, or a timeout) may have been
+ * applied by the service. Of the retried failures only a 429 is known to have done nothing: the
+ * service refuses it before any work.
+ */
+export function outcomeUnknown(status: number | undefined): boolean {
+  return status !== 429;
+}
 
-// No answer, a timeout, 408 or a 5xx: the service may have applied the request. A 429 was
-// refused before any work was done.
-function outcomeUnknown(response: Response | undefined): boolean {
-  return response === undefined || response.status !== 429;
+/** Whether a failure is worth another attempt: no answer, a timeout, or a retryable status. */
+export function isRetryableError(error: BatchError): boolean {
+  return (
+    error.kind === "network" ||
+    error.kind === "timeout" ||
+    (error.status !== undefined && retryableStatuses.has(error.status))
+  );
+}
+
+/**
+ * Full jitter: a delay drawn uniformly below the ceiling, which starts at `baseDelayMs` and
+ * doubles with each retry (`retry` 1 for the first) up to `maxDelayMs`.
+ */
+export function fullJitterDelay(
+  retry: number,
+  baseDelayMs: number,
+  maxDelayMs: number,
+  random: () => number,
+): number {
+  return Math.floor(random() * Math.min(maxDelayMs, baseDelayMs * 2 ** (retry - 1)));
 }
 
 /** Milliseconds to wait from Retry-After (seconds or HTTP-date) or retry-after-ms headers. */
@@ -72,11 +89,11 @@ export function retryAfterMs(headers: Headers, nowMs: number): number | undefine
 }
 
 export function retryMiddleware(options: RetryOptions = {}): PipelineStep {
-  const maxRetries = options.maxRetries ?? defaults.maxRetries;
-  const baseDelayMs = options.baseDelayMs ?? defaults.baseDelayMs;
-  const maxDelayMs = options.maxDelayMs ?? defaults.maxDelayMs;
-  const maxRetryAfterMs = options.maxRetryAfterMs ?? defaults.maxRetryAfterMs;
-  const maxElapsedMs = options.maxElapsedMs ?? defaults.maxElapsedMs;
+  const maxRetries = options.maxRetries ?? 4;
+  const baseDelayMs = options.baseDelayMs ?? 500;
+  const maxDelayMs = options.maxDelayMs ?? 30_000;
+  const maxRetryAfterMs = options.maxRetryAfterMs ?? 60_000;
+  const maxElapsedMs = options.maxElapsedMs ?? 120_000;
   const random = options.random ?? Math.random;
   const sleep = options.sleep ?? abortableSleep;
   const now = options.now ?? Date.now;
@@ -101,9 +118,7 @@ export function retryMiddleware(options: RetryOptions = {}): PipelineStep {
           attempt === context.attempt ? context : { ...context, attempt },
         );
       } catch (thrown) {
-        if (!isBatchError(thrown) || (thrown.kind !== "network" && thrown.kind !== "timeout")) {
-          throw thrown;
-        }
+        if (!isBatchError(thrown) || !isRetryableError(thrown)) throw thrown;
         if (signal?.aborted) throw abortedError(info(), signal.reason);
         error = thrown;
       }
@@ -113,17 +128,17 @@ export function retryMiddleware(options: RetryOptions = {}): PipelineStep {
       const delayMs =
         fromHeader !== undefined
           ? Math.min(fromHeader, maxRetryAfterMs)
-          : Math.floor(random() * Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1)));
+          : fullJitterDelay(attempt, baseDelayMs, maxDelayMs, random);
       if (attempt > maxRetries || now() - started + delayMs > maxElapsedMs) {
         if (response) return response;
         throw error;
       }
-      if (outcomeUnknown(response)) record.uncertainAttempts++;
+      if (outcomeUnknown(response?.status)) record.uncertainAttempts++;
       await options.onRetry?.({
         attempt,
         delayMs,
-        ...(response ? { response } : {}),
-        ...(error ? { error } : {}),
+        response,
+        error,
         request: { method: request.method, url: redactUrl(request.url) },
         operation: context.operation,
       });

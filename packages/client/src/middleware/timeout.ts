@@ -3,10 +3,9 @@
 // token, sending, and reading the answer's body (the transport step reads it inside the
 // attempt). An attempt that runs out of time is aborted and becomes a BatchError of kind
 // "timeout", which the retry step may try again.
-import { linkAbort } from "../abort-link.js";
 import { BatchError } from "../errors.js";
 import type { PipelineStep } from "../pipeline.js";
-import { systemTimers, type Timers } from "../timers.js";
+import { startDeadline, systemTimers, type Timers } from "../timers.js";
 
 /**
  * The default deadline of an attempt: 100 seconds, the network timeout the Azure SDK for .NET
@@ -32,17 +31,16 @@ export function timeoutMiddleware(options: TimeoutMiddlewareOptions): PipelineSt
   }
   const timers = options.timers ?? systemTimers;
   return async (request, next, context) => {
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = timers.setTimeout(() => {
-      timedOut = true;
-      controller.abort(new DOMException(`attempt timed out after ${timeoutMs} ms`, "TimeoutError"));
-    }, timeoutMs);
-    const unlink = linkAbort(context.signal, controller);
+    const deadline = startDeadline(
+      context.signal,
+      timeoutMs,
+      timers,
+      () => new DOMException(`attempt timed out after ${timeoutMs} ms`, "TimeoutError"),
+    );
     try {
-      return await next(request, { ...context, attemptSignal: controller.signal });
+      return await next(request, { ...context, attemptSignal: deadline.signal });
     } catch (error) {
-      if (timedOut && !context.signal?.aborted) {
+      if (deadline.expired && !context.signal?.aborted) {
         throw new BatchError({
           kind: "timeout",
           message: `${context.operation ?? "request"} attempt ${context.attempt} timed out after ${timeoutMs} ms`,
@@ -54,8 +52,7 @@ export function timeoutMiddleware(options: TimeoutMiddlewareOptions): PipelineSt
       }
       throw error;
     } finally {
-      timers.clearTimeout(timer);
-      unlink();
+      deadline.release();
     }
   };
 }

@@ -2,12 +2,13 @@ import { getEventListeners } from "node:events";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BatchError } from "../errors.js";
 import type { CallContext } from "../pipeline.js";
 import { newCallRecord } from "../pipeline.js";
 import { RequestHeaders } from "../request-headers.js";
 import { stalledResponse } from "../test-support/scripted-fetch.js";
 import { buffersBody } from "../transport/buffers-body.js";
-import { createNodeHttpFetch, ResponseTooLargeError } from "../transport/node-http.js";
+import { createNodeHttpFetch } from "../transport/node-http.js";
 import { releasesSignal } from "../transport/releases-signal.js";
 import { transportStep } from "./transport.js";
 
@@ -136,15 +137,22 @@ describe("transportStep", () => {
     });
   });
 
-  it("reports an answer too large to hold as a service error, not a network one", async () => {
+  it("passes a transport's own BatchError on with the call's details, not as a network error", async () => {
     const send = transportStep(async () => {
-      throw new ResponseTooLargeError(200, 1024);
+      throw new BatchError({
+        kind: "service",
+        code: "ResponseTooLarge",
+        status: 200,
+        message: "big",
+      });
     });
     await expect(send(request(), context(undefined))).rejects.toMatchObject({
       name: "BatchError",
       kind: "service",
       code: "ResponseTooLarge",
       status: 200,
+      operation: "Task_Get",
+      attempts: 0,
     });
   });
 });

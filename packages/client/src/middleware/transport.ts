@@ -3,7 +3,7 @@
 // turns a failure to get a whole answer into a BatchError ("network", or "aborted" when the
 // caller's signal fired).
 import { linkAbort } from "../abort-link.js";
-import { abortedError, BatchError } from "../errors.js";
+import { abortedError, BatchError, isBatchError } from "../errors.js";
 import type { FetchLike, Next } from "../pipeline.js";
 import { headersInit } from "../request-headers.js";
 import { buffersBodies } from "../transport/buffers-body.js";
@@ -42,18 +42,10 @@ export function transportStep(fetchImpl: FetchLike): Next {
       // Told apart here, not only by the retry step, so that what the logging step sees and
       // the error of a pipeline without retries both say "aborted" rather than "network".
       if (context.signal?.aborted) throw abortedError(info, context.signal.reason);
-      if (cause instanceof Error && cause.name === "ResponseTooLargeError") {
-        // An answer too large to hold (node:http's maxResponseBytes): sending again would not
-        // make it smaller, so it is not a network error for the retry step.
-        const status = (cause as { status?: unknown }).status;
-        throw new BatchError({
-          kind: "service",
-          code: "ResponseTooLarge",
-          status: typeof status === "number" && status > 0 ? status : undefined,
-          message: `${context.operation ?? "request"}: ${cause.message}`,
-          ...info,
-          cause,
-        });
+      // A transport's own BatchError (node:http's ResponseTooLarge): an answer arrived but cannot
+      // be used, so it is no network error for the retry step. The call's details are added.
+      if (isBatchError(cause)) {
+        throw new BatchError({ ...cause.toJSON(), ...info, cause });
       }
       const reason = cause instanceof Error ? cause.message : String(cause);
       const detail =

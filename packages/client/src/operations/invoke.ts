@@ -143,7 +143,7 @@ export async function invokeWrite(
 ): Promise<WriteResult> {
   const invocation = await invoke(
     context,
-    { operation, signal: options.signal, body, ...(reconcile ? { reconcile } : {}) },
+    { operation, signal: options.signal, body, reconcile },
     request,
   );
   return writeResult(invocation);

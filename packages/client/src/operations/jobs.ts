@@ -10,10 +10,12 @@ import {
   type CallOptions,
   type ConditionalOptions,
   callHeaders,
-  commaList,
+  callQuery,
   conditionalCallHeaders,
   type ExpandOptions,
   type FilterOptions,
+  listQuery,
+  readQuery,
   type SelectOptions,
 } from "./request-options.js";
 import type { WithMeta } from "./response-meta.js";
@@ -82,7 +84,7 @@ export function createJobOperations(context: OperationContext): JobOperations {
   return {
     async add(job, options = {}) {
       const request = operationRequest(baseUrl, "post", "/jobs", {
-        query: { "api-version": apiVersion, timeout: options.timeout },
+        query: callQuery(apiVersion, options),
         header: callHeaders(options),
       });
       return write("Job_Add", ["JobExists"], options, request, JSON.stringify(job));
@@ -95,12 +97,7 @@ export function createJobOperations(context: OperationContext): JobOperations {
         { operation: "Job_Get", signal: options.signal, expectBody: true },
         operationRequest(baseUrl, "get", "/jobs/{jobId}", {
           path: { jobId },
-          query: {
-            "api-version": apiVersion,
-            $select: commaList(options.select),
-            $expand: commaList(options.expand),
-            timeout: options.timeout,
-          },
+          query: readQuery(apiVersion, options),
           header: conditionalCallHeaders(options),
         }),
       );
@@ -111,14 +108,7 @@ export function createJobOperations(context: OperationContext): JobOperations {
     list(options = {}) {
       return operationPager<CloudJob>(context, "Job_List", options, (maxPageSize) =>
         operationRequest(baseUrl, "get", "/jobs", {
-          query: {
-            "api-version": apiVersion,
-            $filter: options.filter,
-            $select: commaList(options.select),
-            $expand: commaList(options.expand),
-            maxresults: maxPageSize ?? options.maxResults,
-            timeout: options.timeout,
-          },
+          query: listQuery(apiVersion, options, maxPageSize),
           header: callHeaders(options),
         }),
       );
@@ -150,7 +140,7 @@ export function createJobOperations(context: OperationContext): JobOperations {
         { operation: "Job_GetTaskCounts", signal: options.signal, expectBody: true },
         operationRequest(baseUrl, "get", "/jobs/{jobId}/taskcounts", {
           path: { jobId },
-          query: { "api-version": apiVersion, timeout: options.timeout },
+          query: callQuery(apiVersion, options),
           header: callHeaders(options),
         }),
       );

@@ -59,6 +59,37 @@ export function commaList(value: string | readonly string[] | undefined): string
   return typeof value === "string" ? value : value.join(",");
 }
 
+/** The query of a call that takes only the service's `timeout`. */
+export function callQuery(apiVersion: string, options: CallOptions) {
+  return { "api-version": apiVersion, timeout: options.timeout };
+}
+
+/** The query of a read of one resource: `$select`, `$expand` and `timeout`. */
+export function readQuery(
+  apiVersion: string,
+  options: CallOptions & SelectOptions & ExpandOptions,
+) {
+  return {
+    "api-version": apiVersion,
+    $select: commaList(options.select),
+    $expand: commaList(options.expand),
+    timeout: options.timeout,
+  };
+}
+
+/** The query of a list's first page; the page size asked of `byPage` wins over `maxResults`. */
+export function listQuery(
+  apiVersion: string,
+  options: CallOptions & SelectOptions & ExpandOptions & FilterOptions,
+  maxPageSize: number | undefined,
+) {
+  return {
+    ...readQuery(apiVersion, options),
+    $filter: options.filter,
+    maxresults: maxPageSize ?? options.maxResults,
+  };
+}
+
 export function callHeaders(options: CallOptions) {
   return {
     "client-request-id": options.clientRequestId,

@@ -28,10 +28,13 @@ import {
   type CallOptions,
   type ConditionalOptions,
   callHeaders,
+  callQuery,
   commaList,
   conditionalCallHeaders,
   type ExpandOptions,
   type FilterOptions,
+  listQuery,
+  readQuery,
   type SelectOptions,
 } from "./request-options.js";
 import type { WithMeta } from "./response-meta.js";
@@ -143,11 +146,12 @@ export function createTaskOperations(context: OperationContext): TaskOperations 
         signal: options.signal,
         body: json,
         keepBody,
-        expectBody: true,
+        // addMany (keepBody) takes an answer without results as a request to send them again.
+        expectBody: !keepBody,
       },
       operationRequest(baseUrl, "post", "/jobs/{jobId}/addtaskcollection", {
         path: { jobId },
-        query: { "api-version": apiVersion, timeout: options.timeout },
+        query: callQuery(apiVersion, options),
         header: callHeaders(options),
       }),
     );
@@ -159,7 +163,7 @@ export function createTaskOperations(context: OperationContext): TaskOperations 
     assertId("taskId", taskId);
     return {
       path: { jobId, taskId },
-      query: { "api-version": apiVersion, timeout: options.timeout },
+      query: callQuery(apiVersion, options),
       header: conditionalCallHeaders(options),
     };
   }
@@ -181,7 +185,7 @@ export function createTaskOperations(context: OperationContext): TaskOperations 
         options,
         operationRequest(baseUrl, "post", "/jobs/{jobId}/tasks", {
           path: { jobId },
-          query: { "api-version": apiVersion, timeout: options.timeout },
+          query: callQuery(apiVersion, options),
           header: callHeaders(options),
         }),
         JSON.stringify(task),
@@ -238,12 +242,7 @@ export function createTaskOperations(context: OperationContext): TaskOperations 
         { operation: "Task_Get", signal: options.signal, expectBody: true },
         operationRequest(baseUrl, "get", "/jobs/{jobId}/tasks/{taskId}", {
           path: { jobId, taskId },
-          query: {
-            "api-version": apiVersion,
-            $select: commaList(options.select),
-            $expand: commaList(options.expand),
-            timeout: options.timeout,
-          },
+          query: readQuery(apiVersion, options),
           header: conditionalCallHeaders(options),
         }),
       );
@@ -256,14 +255,7 @@ export function createTaskOperations(context: OperationContext): TaskOperations 
         assertId("jobId", jobId);
         return operationRequest(baseUrl, "get", "/jobs/{jobId}/tasks", {
           path: { jobId },
-          query: {
-            "api-version": apiVersion,
-            $filter: options.filter,
-            $select: commaList(options.select),
-            $expand: commaList(options.expand),
-            maxresults: maxPageSize ?? options.maxResults,
-            timeout: options.timeout,
-          },
+          query: listQuery(apiVersion, options, maxPageSize),
           header: callHeaders(options),
         });
       });

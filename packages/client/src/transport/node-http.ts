@@ -4,6 +4,7 @@
 // the main entry never imports it, so the client still bundles for browsers.
 import * as http from "node:http";
 import * as https from "node:https";
+import { BatchError } from "../errors.js";
 import { BufferedResponse } from "./buffered-response.js";
 import { buffersBody } from "./buffers-body.js";
 import { RawHeaders } from "./raw-headers.js";
@@ -16,8 +17,8 @@ export interface NodeHttpFetchOptions {
   maxSockets?: number;
   /**
    * The largest answer body accepted, in bytes (default 64 MiB). A larger one is cut off and the
-   * request rejects with a `ResponseTooLargeError`: the whole body is held in memory, so an
-   * endless or hostile answer must not be able to take all of it.
+   * request rejects with a BatchError of kind "service" and code ResponseTooLarge (not retried):
+   * the whole body is held in memory, so an endless or hostile answer must not take all of it.
    */
   maxResponseBytes?: number;
 }
@@ -25,22 +26,15 @@ export interface NodeHttpFetchOptions {
 /** The default `maxResponseBytes`: far above the largest Batch answer (a page of 1,000 tasks). */
 export const defaultMaxResponseBytes = 64 * 1024 * 1024;
 
-/** An answer whose body went past `maxResponseBytes`; the client reports it as a service error. */
-export class ResponseTooLargeError extends RangeError {
-  /** The status the answer had. */
-  readonly status: number;
-  readonly limit: number;
-
-  constructor(status: number, limit: number) {
-    super(`the answer's body is larger than ${limit} bytes`);
-    this.status = status;
-    this.limit = limit;
-  }
+/** The BatchError for an answer whose body went past `maxResponseBytes`. */
+function responseTooLarge(status: number, limit: number): BatchError {
+  return new BatchError({
+    kind: "service",
+    code: "ResponseTooLarge",
+    status: status > 0 ? status : undefined,
+    message: `the answer's body is larger than maxResponseBytes (${limit} bytes)`,
+  });
 }
-Object.defineProperty(ResponseTooLargeError.prototype, "name", {
-  value: "ResponseTooLargeError",
-  configurable: true,
-});
 
 /** Resolves with a BufferedResponse: the whole `Response` interface, not `instanceof Response`. */
 export type NodeHttpFetch = ((
@@ -128,7 +122,7 @@ export function createNodeHttpFetch(options: NodeHttpFetchOptions = {}): NodeHtt
             }
             chunks.length = 0;
             const status = res.statusCode ?? 0;
-            finish(() => reject(new ResponseTooLargeError(status, maxResponseBytes)));
+            finish(() => reject(responseTooLarge(status, maxResponseBytes)));
             req.destroy();
           });
           res.on("error", (error) =>
