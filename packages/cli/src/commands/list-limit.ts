@@ -4,6 +4,7 @@
 import type { Argv } from "yargs";
 import { usageError } from "../errors/cli-error.js";
 import type { TableView } from "../output/table-view.js";
+import { isStdoutFailure } from "../terminal/stdout-failure.js";
 import type { CommandContext } from "./command-context.js";
 
 export const defaultMaxItems = 1000;
@@ -88,15 +89,22 @@ export async function printPages<T>(
   const printer = context.output.list(options.view);
   let printed = 0;
   let truncated = false;
-  for await (const page of pages) {
-    const room = options.limit === undefined ? page.items.length : options.limit - printed;
-    const items = page.items.slice(0, room);
-    await printer.page(items);
-    printed += items.length;
-    if (options.limit !== undefined && printed >= options.limit) {
-      truncated = items.length < page.items.length || page.continuationToken !== undefined;
-      break;
+  try {
+    for await (const page of pages) {
+      const room = options.limit === undefined ? page.items.length : options.limit - printed;
+      const items = page.items.slice(0, room);
+      await printer.page(items);
+      printed += items.length;
+      if (options.limit !== undefined && printed >= options.limit) {
+        truncated = items.length < page.items.length || page.continuationToken !== undefined;
+        break;
+      }
     }
+  } catch (error) {
+    // A later page failed (or the run was interrupted): what was printed stays well formed,
+    // and the error is reported on stderr with its own exit status.
+    if (!isStdoutFailure(error)) await printer.abandon();
+    throw error;
   }
   await printer.end();
   if (truncated) {

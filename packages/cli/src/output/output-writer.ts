@@ -26,6 +26,11 @@ export interface ListPrinter {
   page(items: readonly unknown[]): Promise<void>;
   /** Closes the list (the `]` of JSON, the whole list when a query is applied). */
   end(): Promise<void>;
+  /**
+   * The list failed part way: leaves what was printed well formed (JSON's array is closed)
+   * and prints nothing more; with a query, nothing was printed and nothing is.
+   */
+  abandon(): Promise<void>;
 }
 
 export interface OutputWriter {
@@ -104,6 +109,7 @@ export function createOutputWriter(settings: OutputSettings): OutputWriter {
           async end() {
             await write(stdout, await renderWhole(query(gathered), undefined));
           },
+          async abandon() {},
         };
       }
       let count = 0;
@@ -153,6 +159,9 @@ export function createOutputWriter(settings: OutputSettings): OutputWriter {
           } else if (format === "yaml" && count === 0) {
             await write(stdout, "[]\n");
           }
+        },
+        async abandon() {
+          if ((format === "json" || format === "jsonc") && count > 0) await write(stdout, "\n]\n");
         },
       };
     },

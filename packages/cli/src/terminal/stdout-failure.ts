@@ -33,6 +33,11 @@ export function stdoutFailure(error: unknown): CliError {
   });
 }
 
+/** Whether an error is a failed write to stdout (nothing more can be written there). */
+export function isStdoutFailure(error: unknown): boolean {
+  return error instanceof CliError && error.code === "OutputWriteFailed";
+}
+
 /** Whether a command failed only because stdout was closed by its reader (nothing to report). */
 export function endedByClosedPipe(error: unknown): boolean {
   return (
