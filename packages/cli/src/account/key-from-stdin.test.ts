@@ -27,10 +27,24 @@ describe("--account-key -", () => {
         input,
       }),
       // The add below runs at the same time, so the list asks only for "t".
-      runBatch(["task", "list", "--job-id", "j", "--account-key", "-", "--filter", "id eq 't'", "--query", "[].id"], {
-        env,
-        input,
-      }),
+      runBatch(
+        [
+          "task",
+          "list",
+          "--job-id",
+          "j",
+          "--account-key",
+          "-",
+          "--filter",
+          "id eq 't'",
+          "--query",
+          "[].id",
+        ],
+        {
+          env,
+          input,
+        },
+      ),
       runBatch(["job", "task-counts", "--job-id", "j", "--account-key=-"], { env, input }),
       runBatch(
         [

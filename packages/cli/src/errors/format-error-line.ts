@@ -11,15 +11,24 @@ const kindLabels = {
   client: "InvalidInput",
 } as const;
 
+/** The code an error is reported with: the service's, else one for the kind of failure. */
+export function errorCodeOf(error: {
+  code?: string | undefined;
+  kind?: string | undefined;
+}): string | undefined {
+  if (error.code !== undefined) return error.code;
+  return error.kind !== undefined && error.kind in kindLabels
+    ? kindLabels[error.kind as keyof typeof kindLabels]
+    : undefined;
+}
+
 function oneLine(text: string): string {
   return text.replace(/\s*[\r\n]+\s*/g, " ").trim();
 }
 
 export function formatErrorLine(error: unknown): string {
   if (isBatchErrorShape(error)) {
-    const code =
-      error.code ??
-      (error.kind !== undefined && error.kind !== "service" ? kindLabels[error.kind] : undefined);
+    const code = errorCodeOf(error);
     let line = `error: ${code === undefined ? "" : `${code}: `}${oneLine(error.message)}`;
     const details = (error.values ?? [])
       .filter((detail) => detail.key !== undefined && detail.value !== undefined)

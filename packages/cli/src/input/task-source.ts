@@ -5,7 +5,10 @@
 //
 // Nothing is dropped silently: an entry that cannot be sent (a line that is not JSON, an entry
 // that is not an object, a missing or repeated id) is set aside with its position and reason,
-// and the caller reports it with the service's results.
+// and the caller reports it with the service's results. The source also keeps where each task
+// it handed out sits in the input, how far it has read, and (for a document held whole) which
+// entries it never handed out, so that a run stopped early can account for every task read
+// and say where reading stopped.
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import type { Readable } from "node:stream";
@@ -26,6 +29,13 @@ export interface RejectedEntry {
   message: string;
 }
 
+/** An entry of the input that was read but never handed out (a run stopped first). */
+export interface UnsentEntry {
+  position: number;
+  positionKind: "line" | "item";
+  taskId?: string;
+}
+
 export interface TaskSource {
   /** How many entries the input holds, when known before reading it all (not for NDJSON on stdin). */
   total: number | undefined;
@@ -33,6 +43,28 @@ export interface TaskSource {
   tasks: AsyncIterable<TaskAddParameter>;
   /** Entries set aside; complete once `tasks` has been iterated to the end. */
   rejected: RejectedEntry[];
+  /** Where each task handed out sits in the input (its line or item number), by id. */
+  positions: ReadonlyMap<string, number>;
+  positionKind: "line" | "item";
+  /** Entries read so far: tasks handed out and entries set aside (blank lines aside). */
+  readonly entriesRead: number;
+  /** The last line read (NDJSON): where reading stopped. */
+  readonly lastLine: number;
+  /** Whether the whole input has been read. */
+  readonly finished: boolean;
+  /**
+   * The entries of a document held whole (a JSON array) that were never handed out; an
+   * NDJSON input has none, as what was not handed out was not read either.
+   */
+  notHandedOut(): UnsentEntry[];
+}
+
+/** What a source knows about its own progress through the input. */
+class ReadProgress {
+  readonly positions = new Map<string, number>();
+  entriesRead = 0;
+  lastLine = 0;
+  finished = false;
 }
 
 // node:readline is imported on first use, keeping it off the start-up path of other commands.
@@ -116,14 +148,42 @@ function admit(
 
 function fromArray(entries: unknown[]): TaskSource {
   const rejected: RejectedEntry[] = [];
+  const progress = new ReadProgress();
   async function* tasks(): AsyncGenerator<TaskAddParameter> {
     const seen = new Set<string>();
     for (const [index, entry] of entries.entries()) {
+      progress.entriesRead = index + 1;
       const task = admit(entry, index + 1, "item", seen, rejected);
-      if (task !== undefined) yield task;
+      if (task === undefined) continue;
+      progress.positions.set(task.id, index + 1);
+      yield task;
     }
+    progress.finished = true;
   }
-  return { total: entries.length, tasks: tasks(), rejected };
+  return {
+    total: entries.length,
+    tasks: tasks(),
+    rejected,
+    positions: progress.positions,
+    positionKind: "item",
+    get entriesRead() {
+      return progress.entriesRead;
+    },
+    lastLine: 0,
+    get finished() {
+      return progress.finished;
+    },
+    notHandedOut() {
+      return entries.slice(progress.entriesRead).map((entry, offset) => {
+        const id = (entry as { id?: unknown } | null)?.id;
+        return {
+          position: progress.entriesRead + offset + 1,
+          positionKind: "item" as const,
+          ...(typeof id === "string" ? { taskId: id } : {}),
+        };
+      });
+    },
+  };
 }
 
 function parseDocument(text: string, file: string): TaskSource {
@@ -181,14 +241,23 @@ export async function openTaskSource(file: string, stdin: Readable): Promise<Tas
 
   const rejected: RejectedEntry[] = [];
   const firstLine = lineNumber;
+  const progress = new ReadProgress();
+  const handOut = (task: TaskAddParameter | undefined, line: number) => {
+    if (task !== undefined) progress.positions.set(task.id, line);
+    return task;
+  };
   async function* tasks(): AsyncGenerator<TaskAddParameter> {
     const seen = new Set<string>();
-    const firstTask = admit(firstValue, firstLine, "line", seen, rejected);
+    progress.entriesRead = 1;
+    progress.lastLine = firstLine;
+    const firstTask = handOut(admit(firstValue, firstLine, "line", seen, rejected), firstLine);
     if (firstTask !== undefined) yield firstTask;
     let current = firstLine;
     for (let next = await lines.next(); !next.done; next = await lines.next()) {
       current++;
+      progress.lastLine = current;
       if (next.value.trim() === "") continue;
+      progress.entriesRead++;
       let entry: unknown;
       try {
         entry = JSON.parse(next.value);
@@ -201,10 +270,27 @@ export async function openTaskSource(file: string, stdin: Readable): Promise<Tas
         });
         continue;
       }
-      const task = admit(entry, current, "line", seen, rejected);
+      const task = handOut(admit(entry, current, "line", seen, rejected), current);
       if (task !== undefined) yield task;
     }
+    progress.finished = true;
   }
   const total = file === "-" ? undefined : await countLines(file);
-  return { total, tasks: tasks(), rejected };
+  return {
+    total,
+    tasks: tasks(),
+    rejected,
+    positions: progress.positions,
+    positionKind: "line",
+    get entriesRead() {
+      return progress.entriesRead;
+    },
+    get lastLine() {
+      return progress.lastLine;
+    },
+    get finished() {
+      return progress.finished;
+    },
+    notHandedOut: () => [],
+  };
 }

@@ -1,13 +1,18 @@
 // `batch task add-collection`: any number of tasks from a JSON array, {"value": [...]} or
 // NDJSON, streamed through the client's addMany (chunks of 100 under 1 MB, concurrent,
-// retried, reconciled). The report lists every task: added, or failed with the reason, input
-// entries that could not be sent included; the exit status is 7 when any task failed.
+// retried, reconciled). The report lists every task read from the input, in input order:
+// added; failed, with the code and reason (input entries that could not be sent included);
+// unknown (in flight when the run stopped: the service may have it); or not sent. Interrupted
+// (Ctrl-C) or stopped by an error every request would meet (JobNotFound, a refused key), it
+// still reports every task read, and the summary says how much of the input was not read; the
+// exit status is then that of the interrupt or the error, else 7 when any task was not added.
 // --single-call sends exactly one Task_AddCollection request instead (at most 100 tasks),
 // which takes every per-call option of the operation.
 import type { BatchClient } from "@batch/client";
 import type { TaskAddParameter } from "@batch/types";
 import type { CommandModule } from "yargs";
 import { openClient } from "../../client/open-client.js";
+import { isBatchErrorShape } from "../../errors/batch-error-shape.js";
 import { usageError } from "../../errors/cli-error.js";
 import { exitCodeForError } from "../../errors/exit-code-for-error.js";
 import { formatErrorLine } from "../../errors/format-error-line.js";
@@ -15,9 +20,12 @@ import { ExitCode, type ExitCodeValue } from "../../exit-codes.js";
 import { openTaskSource, type TaskSource } from "../../input/task-source.js";
 import { taskAddResultView } from "../../output/table-view.js";
 import {
+  type InputCoverage,
+  inInputOrder,
   reportFromOutcome,
   reportFromRejected,
   reportFromServiceResult,
+  reportNotSent,
   summaryLine,
   type TaskAddReport,
 } from "../../output/task-add-report.js";
@@ -31,14 +39,21 @@ import { runHandler } from "../run-handler.js";
 type AddCollectionArgs = JobIdArgs &
   CallArgs & { jsonFile: string; concurrency?: number; singleCall?: boolean };
 
+interface StreamedRun {
+  /** Every task read from the input, in input order: added, failed, unknown or not sent. */
+  reports: TaskAddReport[];
+  /** What stopped sending early (an interrupt, an error every request would meet), if anything. */
+  error?: unknown;
+}
+
 async function addStreamed(
   client: BatchClient,
   args: AddCollectionArgs,
   context: CommandContext,
   source: TaskSource,
-): Promise<{ reports: TaskAddReport[]; error?: unknown; firstFailure?: unknown }> {
+): Promise<StreamedRun> {
   const reports: TaskAddReport[] = [];
-  let firstFailure: unknown;
+  const reported = new Set<string>();
   const started = Date.now();
   const bar = await startProgressBar(
     {
@@ -51,40 +66,64 @@ async function addStreamed(
     },
     source.total,
   );
-  let added = 0;
-  let failed = 0;
+  let counts = { added: 0, failed: 0, skipped: 0, unknown: 0 };
   const redraw = () => {
-    const done = added + failed + source.rejected.length;
+    const rejected = source.rejected.length;
+    const done = counts.added + counts.failed + counts.skipped + counts.unknown + rejected;
     const seconds = Math.max((Date.now() - started) / 1000, 0.001);
     bar.update(done, source.total, {
-      added,
-      failed: failed + source.rejected.length,
+      added: counts.added,
+      failed: counts.failed + counts.skipped + counts.unknown + rejected,
       rate: Math.round(done / seconds),
     });
   };
+  let error: unknown;
   try {
     await client.tasks.addMany(args.jobId, source.tasks, {
       signal: context.signal,
       ...(args.concurrency === undefined ? {} : { concurrency: args.concurrency }),
       ...(args.timeout === undefined ? {} : { timeout: args.timeout }),
+      // Every outcome arrives here, those of a run that stops early included; the result's
+      // own list would keep them twice.
+      keepAddedResults: false,
       onTaskResult: (outcome) => {
-        reports.push(reportFromOutcome(outcome));
-        if (outcome.status === "added") added++;
-        else {
-          failed++;
-          firstFailure ??= outcome.error;
-        }
+        reported.add(outcome.taskId);
+        reports.push(reportFromOutcome(outcome, inputOf(source, outcome.taskId)));
       },
-      onProgress: redraw,
+      onProgress: (progress) => {
+        counts = progress;
+        redraw();
+      },
     });
-    return { reports, firstFailure };
-  } catch (error) {
-    // Interrupted or stopped: the tasks whose outcome is known are still reported.
-    return { reports, error, firstFailure };
+  } catch (caught) {
+    // Interrupted, or stopped by an error every request would meet (AddManyError, whose
+    // outcomes have all been reported), or the input failed: what is known is still reported.
+    error = caught;
   } finally {
     redraw();
     bar.stop();
   }
+  if (error !== undefined) {
+    // Tasks the input gave that the client never took (an interrupt while it waited for them)
+    // were not sent. After anything but a stop the client accounts for, a task without an
+    // outcome may have been in flight: unknown.
+    const status = isBatchErrorShape(error) ? "notSent" : "unknown";
+    const reason = isBatchErrorShape(error) ? error : undefined;
+    for (const [taskId, position] of source.positions) {
+      if (reported.has(taskId)) continue;
+      reports.push(
+        reportNotSent({ taskId, position, positionKind: source.positionKind }, reason, status),
+      );
+    }
+    for (const entry of source.notHandedOut()) reports.push(reportNotSent(entry, reason));
+  }
+  reports.push(...source.rejected.map(reportFromRejected));
+  return { reports: inInputOrder(reports), error };
+}
+
+function inputOf(source: TaskSource, taskId: string): string | undefined {
+  const position = source.positions.get(taskId);
+  return position === undefined ? undefined : `${source.positionKind} ${position}`;
 }
 
 async function addInOneCall(
@@ -95,13 +134,29 @@ async function addInOneCall(
 ): Promise<TaskAddReport[]> {
   const tasks: TaskAddParameter[] = [];
   for await (const task of source.tasks) tasks.push(task);
-  if (tasks.length === 0) return [];
+  const reports = source.rejected.map(reportFromRejected);
+  if (tasks.length === 0) return reports;
   const result = await client.tasks.addCollection(
     args.jobId,
     tasks,
     callOptions(args, context.signal),
   );
-  return (result.value ?? []).map(reportFromServiceResult);
+  for (const entry of result.value ?? []) {
+    reports.push(reportFromServiceResult(entry, inputOf(source, entry.taskId)));
+  }
+  return inInputOrder(reports);
+}
+
+/** What the summary says about the input: its size when known, and where reading stopped. */
+function coverageOf(source: TaskSource, file: string): InputCoverage {
+  const label = file === "-" ? "standard input" : file;
+  return {
+    total: source.total,
+    finished: source.finished,
+    entriesRead: source.entriesRead,
+    unreadPart:
+      source.positionKind === "line" ? `${label} after line ${source.lastLine}` : `${label}`,
+  };
 }
 
 export function taskAddCollectionCommand(
@@ -150,39 +205,23 @@ export function taskAddCollectionCommand(
         const client = await openClient(context);
         let reports: TaskAddReport[];
         let error: unknown;
-        let firstFailure: unknown;
         if (args.singleCall) {
           reports = await addInOneCall(client, args, context, source);
         } else {
-          ({ reports, error, firstFailure } = await addStreamed(client, args, context, source));
+          ({ reports, error } = await addStreamed(client, args, context, source));
         }
-        reports.push(...source.rejected.map(reportFromRejected));
         await context.output.value(reports, taskAddResultView);
-        context.note(summaryLine(reports));
+        context.note(summaryLine(reports, coverageOf(source, args.jsonFile)));
         if (error !== undefined) {
           context.io.stderr.write(`${formatErrorLine(error)}\n`);
           return exitCodeForError(error);
         }
-        if (isRequestFailure(reports, firstFailure)) {
-          // Nothing was added and every task met the same request-level error (JobNotFound,
-          // AuthenticationFailed ...): report it as that error, with its own exit status.
-          context.io.stderr.write(`${formatErrorLine(firstFailure)}\n`);
-          return exitCodeForError(firstFailure);
-        }
-        return reports.some((report) => report.status === "failed")
+        return reports.some((report) => report.status !== "added")
           ? ExitCode.tasksFailed
           : ExitCode.ok;
       },
     ),
   };
-}
-
-function isRequestFailure(reports: readonly TaskAddReport[], firstFailure: unknown): boolean {
-  if (reports.length === 0 || firstFailure === undefined) return false;
-  const status = (firstFailure as { status?: unknown }).status;
-  if (typeof status !== "number" || status < 400) return false;
-  const code = (firstFailure as { code?: unknown }).code;
-  return reports.every((report) => report.status === "failed" && report.code === code);
 }
 
 // A client-request-id names one request and an ocp-date dates one; the streamed mode sends

@@ -1,0 +1,119 @@
+// add-collection stopped before the end of its input, from the bundled file: stopped by an
+// error every request meets (an unknown job) and interrupted by Ctrl-C while standard input
+// is still open. Either way the report accounts for every task read, in input order, and the
+// summary says how much was added, what was not sent and where reading stopped.
+import { spawn } from "node:child_process";
+import { type Emulator, startEmulator } from "@batch/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  accountEnv,
+  type BatchRun,
+  bundlePath,
+  isolatedEnv,
+  lines,
+  runBatch,
+} from "../../test-support/batch-process.js";
+
+let emulator: Emulator;
+
+beforeAll(async () => {
+  emulator = await startEmulator({ host: "127.0.0.1", port: 0, executor: "manual" });
+  emulator.service.addJob({ id: "stop", poolInfo: { poolId: "p" } });
+});
+
+afterAll(async () => {
+  await emulator?.close();
+});
+
+function ndjson(count: number): string {
+  return Array.from({ length: count }, (_, i) => `{"id":"t${i}","commandLine":"x"}\n`).join("");
+}
+
+function rows(run: BatchRun): string[][] {
+  return lines(run.stdout).map((line) => line.split("\t"));
+}
+
+function taskCount(jobId: string): number {
+  return emulator.service.listTasks(jobId, { maxResults: 1000 }).value.length;
+}
+
+/** Runs add-collection with `input` on an open standard input, and sends SIGINT once `ready()`. */
+function interruptWhen(args: string[], input: string, ready: () => boolean): Promise<BatchRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bundlePath, ...args], {
+      env: { ...isolatedEnv(), ...accountEnv(emulator) },
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+      stdout += chunk;
+    });
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
+      stderr += chunk;
+    });
+    child.on("error", reject);
+    child.on("close", (code) => {
+      clearInterval(poll);
+      resolve({ code, stdout, stderr });
+    });
+    child.stdin.write(input);
+    const poll = setInterval(() => {
+      if (!ready()) return;
+      clearInterval(poll);
+      child.kill("SIGINT");
+    }, 20);
+  });
+}
+
+describe("add-collection stopped early", () => {
+  it("reports every task of an unknown job as failed with JobNotFound, and exits 4", async () => {
+    const run = await runBatch(
+      ["task", "add-collection", "--job-id", "no-such-job", "--json-file", "-", "-o", "tsv"],
+      { env: accountEnv(emulator), input: ndjson(3) },
+    );
+    expect(run.code).toBe(4);
+    expect(rows(run).map(([id, status, code, , input]) => [id, status, code, input])).toEqual([
+      ["t0", "failed", "JobNotFound", "line 1"],
+      ["t1", "failed", "JobNotFound", "line 2"],
+      ["t2", "failed", "JobNotFound", "line 3"],
+    ]);
+    const [summary, error, ...rest] = lines(run.stderr);
+    expect(summary).toBe(
+      "added 0 of 3 tasks; 3 failed: t0 (JobNotFound), t1 (JobNotFound), t2 (JobNotFound)",
+    );
+    expect(error).toMatch(/^error: JobNotFound: .*\(request-id [^)]+\)$/);
+    expect(rest).toEqual([]);
+  });
+
+  it("on Ctrl-C reports the tasks added and those read but not sent, and where reading stopped", async () => {
+    // 250 lines on a standard input left open: two full chunks of 100 go out, the last 50
+    // wait for more input that never comes.
+    const run = await interruptWhen(
+      ["task", "add-collection", "--job-id", "stop", "--json-file", "-", "-o", "tsv"],
+      ndjson(250),
+      () => taskCount("stop") === 200,
+    );
+    expect(run.code).toBe(130);
+    const report = rows(run);
+    expect(report).toHaveLength(250);
+    expect(report.map(([id]) => id)).toEqual(Array.from({ length: 250 }, (_, i) => `t${i}`));
+    const added = report.filter(([, status]) => status === "added");
+    const notSent = report.filter(([, status]) => status === "notSent");
+    expect(added).toHaveLength(200);
+    expect(notSent).toHaveLength(50);
+    // What the report says was added is exactly what the service has.
+    const inService = new Set(
+      emulator.service.listTasks("stop", { maxResults: 1000 }).value.map((task) => task.id),
+    );
+    expect(added.every(([id]) => inService.has(id))).toBe(true);
+    expect(notSent.some(([id]) => inService.has(id))).toBe(false);
+    expect(notSent[0]?.[4]).toBe("line 201");
+    const [summary, error, ...rest] = lines(run.stderr);
+    expect(summary).toBe(
+      "added 200 of the 250 tasks read; 50 not sent; standard input after line 250 was not read",
+    );
+    expect(error).toMatch(/^error: Aborted: /);
+    expect(rest).toEqual([]);
+  });
+});
