@@ -13,7 +13,6 @@ import type {
 import { type AddManyOptions, type AddManyResult, addMany } from "../bulk-add.js";
 import { BatchError } from "../errors.js";
 import { operationPager, type PagedAsyncIterable } from "../pagination.js";
-import type { PipelineRequest } from "../pipeline.js";
 import { type TaskStateSummary, type WaitForOptions, waitForTasks } from "../wait.js";
 import {
   type Invocation,
@@ -68,6 +67,11 @@ export interface AddCollectionTaskResult extends TaskAddResult {
 export interface AddCollectionResult extends Omit<TaskAddCollectionResult, "value"> {
   value?: AddCollectionTaskResult[];
 }
+
+const taskUrl = "/jobs/{jobId}/tasks/{taskId}";
+
+/** The routes of the writes to one task. */
+type OneTaskWritePath = typeof taskUrl | `${typeof taskUrl}/${"terminate" | "reactivate"}`;
 
 /** At most this many tasks go in one add-collection request (a service limit). */
 export const maxTasksPerCollection = 100;
@@ -157,29 +161,35 @@ export function createTaskOperations(context: OperationContext): TaskOperations 
     );
   }
 
-  /** What every write to one task sends: the ids, api-version, timeout and the headers. */
-  function oneTask(jobId: string, taskId: string, options: TaskTerminateOptions) {
+  /**
+   * A write to one task (update, terminate, reactivate, delete): the ids, api-version, timeout
+   * and the conditional headers are the same for all four; only the route and body differ.
+   */
+  function writeTask(
+    operation: OperationId,
+    reconcile: readonly string[] | undefined,
+    path: OneTaskWritePath,
+    method: "put" | "post" | "delete",
+    jobId: string,
+    taskId: string,
+    options: TaskTerminateOptions,
+    body?: string,
+  ) {
     assertId("jobId", jobId);
     assertId("taskId", taskId);
-    return {
+    const request = operationRequest(baseUrl, method, path, {
       path: { jobId, taskId },
       query: callQuery(apiVersion, options),
       header: conditionalCallHeaders(options),
-    };
+    });
+    return invokeWrite(context, operation, reconcile, options, request, body);
   }
-
-  const write = (
-    operation: OperationId,
-    reconcile: readonly string[] | undefined,
-    options: CallOptions,
-    request: PipelineRequest,
-    body?: string,
-  ) => invokeWrite(context, operation, reconcile, options, request, body);
 
   const tasks: TaskOperations = {
     async add(jobId, task, options = {}) {
       assertId("jobId", jobId);
-      return write(
+      return invokeWrite(
+        context,
         "Task_Add",
         ["TaskExists"],
         options,
@@ -281,43 +291,30 @@ export function createTaskOperations(context: OperationContext): TaskOperations 
     },
 
     async update(jobId, taskId, update, options = {}) {
-      const request = operationRequest(
-        baseUrl,
-        "put",
-        "/jobs/{jobId}/tasks/{taskId}",
-        oneTask(jobId, taskId, options),
-      );
-      return write("Task_Update", undefined, options, request, JSON.stringify(update ?? {}));
+      const body = JSON.stringify(update ?? {});
+      return writeTask("Task_Update", undefined, taskUrl, "put", jobId, taskId, options, body);
     },
 
     async terminate(jobId, taskId, options = {}) {
-      const request = operationRequest(
-        baseUrl,
-        "post",
-        "/jobs/{jobId}/tasks/{taskId}/terminate",
-        oneTask(jobId, taskId, options),
-      );
-      return write("Task_Terminate", ["TaskCompleted"], options, request);
+      const url = `${taskUrl}/terminate` as const;
+      return writeTask("Task_Terminate", ["TaskCompleted"], url, "post", jobId, taskId, options);
     },
 
     async reactivate(jobId, taskId, options = {}) {
-      const request = operationRequest(
-        baseUrl,
+      const url = `${taskUrl}/reactivate` as const;
+      return writeTask(
+        "Task_Reactivate",
+        ["TaskNotCompleted"],
+        url,
         "post",
-        "/jobs/{jobId}/tasks/{taskId}/reactivate",
-        oneTask(jobId, taskId, options),
+        jobId,
+        taskId,
+        options,
       );
-      return write("Task_Reactivate", ["TaskNotCompleted"], options, request);
     },
 
     async delete(jobId, taskId, options = {}) {
-      const request = operationRequest(
-        baseUrl,
-        "delete",
-        "/jobs/{jobId}/tasks/{taskId}",
-        oneTask(jobId, taskId, options),
-      );
-      return write("Task_Delete", ["TaskNotFound"], options, request);
+      return writeTask("Task_Delete", ["TaskNotFound"], taskUrl, "delete", jobId, taskId, options);
     },
 
     async waitFor(jobId, options = {}) {
