@@ -30,27 +30,28 @@ export interface BatchErrorOptions {
 const inspectSymbol = Symbol.for("nodejs.util.inspect.custom");
 
 export class BatchError extends Error {
+  // Declared, not defined: the constructor sets each once, and the bundle carries no field list.
   declare readonly name: "BatchError";
-  readonly kind: BatchErrorKind;
+  declare readonly kind: BatchErrorKind;
   /** HTTP status of the final answer (kind "service"). */
-  readonly status: number | undefined;
+  declare readonly status: number | undefined;
   /**
    * The service's error code, e.g. "TaskNotFound", or one of the client's own, e.g.
    * "InvalidTaskCount" (the README lists them).
    */
-  readonly code: string | undefined;
+  declare readonly code: string | undefined;
   /** The service's extra details (`values: [{ key, value }]`). */
-  readonly values: readonly BatchErrorDetail[];
+  declare readonly values: readonly BatchErrorDetail[];
   /** The service's `request-id` response header. */
-  readonly requestId: string | undefined;
+  declare readonly requestId: string | undefined;
   /** The `client-request-id` the call was sent with. */
-  readonly clientRequestId: string | undefined;
+  declare readonly clientRequestId: string | undefined;
   /** The operationId, e.g. "Task_Get". */
-  readonly operation: string | undefined;
+  declare readonly operation: string | undefined;
   /** HTTP attempts made (0 when nothing was sent). */
-  readonly attempts: number;
+  declare readonly attempts: number;
   /** True when the request was sent more than once. */
-  readonly retried: boolean;
+  declare readonly retried: boolean;
 
   constructor(options: BatchErrorOptions) {
     super(

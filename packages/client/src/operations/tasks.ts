@@ -68,10 +68,10 @@ export interface AddCollectionResult extends Omit<TaskAddCollectionResult, "valu
   value?: AddCollectionTaskResult[];
 }
 
-const taskUrl = "/jobs/{jobId}/tasks/{taskId}";
+const taskPath = "/jobs/{jobId}/tasks/{taskId}";
 
 /** The routes of the writes to one task. */
-type OneTaskWritePath = typeof taskUrl | `${typeof taskUrl}/${"terminate" | "reactivate"}`;
+type OneTaskWritePath = typeof taskPath | `${typeof taskPath}/${"terminate" | "reactivate"}`;
 
 /** At most this many tasks go in one add-collection request (a service limit). */
 export const maxTasksPerCollection = 100;
@@ -168,8 +168,8 @@ export function createTaskOperations(context: OperationContext): TaskOperations 
   function writeTask(
     operation: OperationId,
     reconcile: readonly string[] | undefined,
-    path: OneTaskWritePath,
     method: "put" | "post" | "delete",
+    path: OneTaskWritePath,
     jobId: string,
     taskId: string,
     options: TaskTerminateOptions,
@@ -292,21 +292,21 @@ export function createTaskOperations(context: OperationContext): TaskOperations 
 
     async update(jobId, taskId, update, options = {}) {
       const body = JSON.stringify(update ?? {});
-      return writeTask("Task_Update", undefined, taskUrl, "put", jobId, taskId, options, body);
+      return writeTask("Task_Update", undefined, "put", taskPath, jobId, taskId, options, body);
     },
 
     async terminate(jobId, taskId, options = {}) {
-      const url = `${taskUrl}/terminate` as const;
-      return writeTask("Task_Terminate", ["TaskCompleted"], url, "post", jobId, taskId, options);
+      const path = `${taskPath}/terminate` as const;
+      return writeTask("Task_Terminate", ["TaskCompleted"], "post", path, jobId, taskId, options);
     },
 
     async reactivate(jobId, taskId, options = {}) {
-      const url = `${taskUrl}/reactivate` as const;
+      const path = `${taskPath}/reactivate` as const;
       return writeTask(
         "Task_Reactivate",
         ["TaskNotCompleted"],
-        url,
         "post",
+        path,
         jobId,
         taskId,
         options,
@@ -314,7 +314,7 @@ export function createTaskOperations(context: OperationContext): TaskOperations 
     },
 
     async delete(jobId, taskId, options = {}) {
-      return writeTask("Task_Delete", ["TaskNotFound"], taskUrl, "delete", jobId, taskId, options);
+      return writeTask("Task_Delete", ["TaskNotFound"], "delete", taskPath, jobId, taskId, options);
     },
 
     async waitFor(jobId, options = {}) {
