@@ -1,11 +1,24 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createBatchClient } from "../client.js";
 import { SharedKeyCredential } from "../credentials/shared-key-credential.js";
 import { devAccount, devKey } from "../test-support/scripted-fetch.js";
 import { BufferedResponse } from "./buffered-response.js";
 import { createNodeHttpFetch } from "./node-http.js";
+
+// Every https.Agent made, to check that only a process using https builds one.
+const httpsAgents = vi.hoisted(() => [] as object[]);
+vi.mock("node:https", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("node:https")>();
+  class CountedAgent extends actual.Agent {
+    constructor(...args: ConstructorParameters<typeof actual.Agent>) {
+      super(...args);
+      httpsAgents.push(this);
+    }
+  }
+  return { ...actual, Agent: CountedAgent };
+});
 
 interface Received {
   method: string;
@@ -191,5 +204,17 @@ describe("createNodeHttpFetch", () => {
       operation: "Task_Get",
       attempts: 1,
     });
+  });
+
+  it("builds the https agent only when an https URL is first used", async () => {
+    // Every transport so far (the shared nodeHttpFetch included) has talked http only.
+    const own = createNodeHttpFetch();
+    for (let i = 0; i < 3; i++) await (await own(`${base}/echo`)).text();
+    expect(httpsAgents).toEqual([]);
+    // Nothing listens on port 1: the request fails, but only after the agent was made.
+    await own("https://127.0.0.1:1/").catch(() => undefined);
+    await own("https://127.0.0.1:1/").catch(() => undefined);
+    expect(httpsAgents).toHaveLength(1);
+    own.close();
   });
 });

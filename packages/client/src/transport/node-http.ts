@@ -54,8 +54,18 @@ export function createNodeHttpFetch(options: NodeHttpFetchOptions = {}): NodeHtt
     ...(options.maxSockets === undefined ? {} : { maxSockets: options.maxSockets }),
   };
   const maxResponseBytes = options.maxResponseBytes ?? defaultMaxResponseBytes;
-  const httpAgent = new http.Agent(agentOptions);
-  const httpsAgent = new https.Agent(agentOptions);
+  // Made on first use of their scheme: a process that only talks http (a loopback emulator)
+  // never builds the TLS agent, and one that only talks https never builds the plain one.
+  let httpAgent: http.Agent | undefined;
+  let httpsAgent: https.Agent | undefined;
+  const agentFor = (secure: boolean): http.Agent => {
+    if (secure) {
+      httpsAgent ??= new https.Agent(agentOptions);
+      return httpsAgent;
+    }
+    httpAgent ??= new http.Agent(agentOptions);
+    return httpAgent;
+  };
 
   const nodeFetch = async (input: string | URL | Request, init: RequestInit = {}) => {
     // Strings and URLs are told apart without touching the global Request (see isRequest).
@@ -109,7 +119,7 @@ export function createNodeHttpFetch(options: NodeHttpFetchOptions = {}): NodeHtt
           path: `${url.pathname}${url.search}`,
           method,
           headers: outgoing,
-          agent: secure ? httpsAgent : httpAgent,
+          agent: agentFor(secure),
         },
         (res) => {
           const chunks: Buffer[] = [];
@@ -154,8 +164,8 @@ export function createNodeHttpFetch(options: NodeHttpFetchOptions = {}): NodeHtt
 
   return Object.assign(nodeFetch, {
     close() {
-      httpAgent.destroy();
-      httpsAgent.destroy();
+      httpAgent?.destroy();
+      httpsAgent?.destroy();
     },
     // Its abort listener goes when the request settles (see `finish`).
     [releasesSignal]: true as const,
