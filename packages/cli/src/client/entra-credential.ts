@@ -13,8 +13,9 @@ export interface TokenCredentialLike {
 const identityPackage = "@azure/identity";
 
 // In the bundle the CLI runs as a CommonJS function with a `require` bound to dist/batch.mjs
-// (see loader/batch-loader.ts), which finds a package installed next to it; elsewhere
-// (tests, unbundled) an ES import does.
+// (see loader/batch-loader.ts), which finds a package installed next to it, an ES module one
+// too (Node 20.19+ loads those through require); the vm's own import() would resolve from the
+// working folder instead. Elsewhere (tests, unbundled) an ES import does.
 async function loadPackage(specifier: string): Promise<unknown> {
   return typeof require === "function" ? require(specifier) : import(specifier);
 }
