@@ -19,6 +19,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { builtinsViaRequire, namesIn } from "./builtins-via-require.mjs";
+import { commentEndEscape, layOutParts } from "./bundle-parts.mjs";
 import { deferredModules } from "./deferred-modules.mjs";
 import { lazyAssert } from "./lazy-assert.mjs";
 import { lazyStringWidth } from "./lazy-string-width.mjs";
@@ -32,7 +33,6 @@ const outfile = join(root, "dist", "batch.mjs");
 mkdirSync(dirname(outfile), { recursive: true });
 const sizeLimit = 1024 * 1024;
 const target = "node20";
-const escapedCommentEnd = "*\x7f/";
 
 // 1. The CLI as the body of `function (require, module, exports, __bundleUrl, __deferredSource)`.
 // Built twice: the stand-ins for Node's built-ins offer no export at first (so the output holds
@@ -68,25 +68,13 @@ const appSource = `(function (require, module, exports, __bundleUrl, __deferredS
 const appHash = createHash("sha256").update(appSource).digest("hex").slice(0, 16);
 
 // 2. The CLI and each deferred package ride in comments at the end of the file, after the
-// loader. Node parses the whole file as a module on every run, and skipping a comment costs it
-// far less than reading a string literal of the same size; the loader then reads back only the
-// comments it needs, by their distance from the end of the file. It decodes them as latin1, the
-// cheapest decoding (esbuild escapes anything else), so they must be ASCII; DEL stays free for
-// the one escape: a comment cannot hold "*/" (a few regular expressions do), so each is written
-// as "*\x7f/" and turned back on load.
-const chunks = [["app", appSource], ...deferredSources].map(([name, text]) => {
-  for (let index = 0; index < text.length; index++) {
-    if (text.charCodeAt(index) > 0x7e) throw new Error(`${name} is not ASCII without DEL`);
-  }
-  return [name, text.replaceAll("*/", escapedCommentEnd)];
+// loader, each between markers naming it (bundle-parts.mjs). The markers' text comes from the
+// loader's own source, compiled here, so writer and reader cannot drift apart.
+const markers = await importTypeScript(join(root, "src", "loader", "bundle-parts.ts"));
+const { tail, places } = layOutParts([["app", appSource], ...deferredSources], {
+  start: markers.partStartMarker,
+  end: markers.partEndMarker,
 });
-const tail = chunks.map(([, body]) => `/*${body}*/\n`).join("");
-const layout = {};
-let fromEnd = tail.length;
-for (const [name, body] of chunks) {
-  layout[name] = { fromEnd: fromEnd - 2, length: body.length };
-  fromEnd -= body.length + 5;
-}
 
 // 3. The loader, then the comments.
 const loader = await build({
@@ -99,9 +87,10 @@ const loader = await build({
   minify: true,
   legalComments: "none",
   define: {
-    __CHUNKS__: JSON.stringify(layout),
-    __COMMENT_END_ESCAPE__: JSON.stringify(escapedCommentEnd),
+    __PARTS__: JSON.stringify(places),
+    __COMMENT_END_ESCAPE__: JSON.stringify(commentEndEscape),
     __APP_HASH__: JSON.stringify(appHash),
+    __CLI_VERSION__: JSON.stringify(pkg.version),
   },
   logLevel: "warning",
 });
@@ -111,4 +100,16 @@ chmodSync(outfile, 0o755);
 const size = statSync(outfile).size;
 if (size > sizeLimit) {
   throw new Error(`dist/batch.mjs is ${size} bytes, over the ${sizeLimit} byte budget`);
+}
+
+/** The exports of a TypeScript module with no imports of its own, compiled in memory. */
+async function importTypeScript(path) {
+  const compiled = await build({
+    entryPoints: [path],
+    write: false,
+    format: "esm",
+    logLevel: "warning",
+  });
+  const code = Buffer.from(compiled.outputFiles[0].text).toString("base64");
+  return import(`data:text/javascript;base64,${code}`);
 }

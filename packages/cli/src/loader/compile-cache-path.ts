@@ -1,14 +1,13 @@
-// Where the V8 code cache of the bundled CLI lives: `$BATCH_CACHE_DIR`, else
-// `$XDG_CACHE_HOME/batch`, else `~/.cache/batch`; one file per build of the CLI, Node version
-// and architecture (V8 refuses a cache from another version anyway), and command. A cache holds
-// the functions its first run compiled, so one written by `batch --version` would leave most
-// of `batch task get` to compile on every run; each command gets the cache of its own runs.
-// Setting BATCH_COMPILE_CACHE=0 turns the cache off.
+// Where the V8 code cache of the bundled CLI lives and what its files are called:
+// `$BATCH_CACHE_DIR`, else `$XDG_CACHE_HOME/batch`, else `~/.cache/batch`; one file per cache
+// key (compile-cache-key.ts: build, Node and V8, flags), named by the key's hash, and command.
+// The command part holds only what compileCacheCommand lets through (at most two lower-case
+// words), so no file name holds a path separator, a dot or anything else of the user's. A
+// cache holds the functions its first run compiled, so one written by `batch --version` would
+// leave most of `batch task get` to compile on every run; each command gets the cache of its
+// own runs. Setting BATCH_COMPILE_CACHE=0 turns the cache off.
 import { homedir } from "node:os";
 import { join } from "node:path";
-
-/** Files of one build beyond this many are not written: typos must not fill the folder. */
-export const maxCacheFiles = 40;
 
 /**
  * The cache folder, or undefined for no cache: turned off, or no folder can be named (no
@@ -43,6 +42,23 @@ export function compileCacheCommand(args: readonly string[]): string {
   return words.length === 0 ? "none" : words.join("-");
 }
 
-export function compileCacheFile(appHash: string, command: string): string {
-  return `app-${appHash}-${process.version}-${process.arch}-${command}.v8`;
+/** The file of the cache for `command` under the key that hashes to `keyHash` (16 hex digits). */
+export function compileCacheFile(keyHash: string, command: string): string {
+  return `app-${keyHash}-${process.version}-${process.arch}-${command}.v8`;
 }
+
+/**
+ * Names of the cache files this loader writes (earlier builds wrote the same form), and only
+ * those: pruning touches nothing else in the folder.
+ */
+export const compileCacheFilePattern =
+  /^app-[0-9a-f]{16}-v\d+\.\d+\.\d+-[a-z0-9]+-[a-z][a-z-]{0,60}\.v8$/;
+
+/** The file a cache is written to before it is renamed into place. */
+export function compileCacheTemporaryFile(file: string, pid: number, nonce: string): string {
+  return `${file}.${pid}-${nonce}.tmp`;
+}
+
+/** Names of those temporary files; one left by a process that died is removed once old. */
+export const compileCacheTemporaryFilePattern =
+  /^app-[0-9a-f]{16}-v\d+\.\d+\.\d+-[a-z0-9]+-[a-z][a-z-]{0,60}\.v8\.\d+-[0-9a-z]+\.tmp$/;

@@ -1,0 +1,219 @@
+// The loader as users meet it, through the built bundle: the code cache never breaks a
+// command, is never read from a folder another user could write, is keyed by the V8 flags,
+// and a damaged bundle fails loudly, naming the part.
+import {
+  chmodSync,
+  chownSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { describe, expect, it } from "vitest";
+import { bundlePath, runBatch } from "../test-support/batch-process.js";
+
+const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8"));
+const asRoot = process.getuid?.() === 0;
+const version = { code: 0, stdout: `${pkg.version}\n`, stderr: "" };
+
+function newDir(prefix: string): string {
+  return mkdtempSync(join(tmpdir(), `batch-loader-${prefix}-`));
+}
+
+/** Runs `batch --version` with the cache in `dir` and the extra environment given. */
+function versionWith(dir: string, env: Record<string, string | undefined> = {}) {
+  return runBatch(["--version"], { env: { BATCH_CACHE_DIR: dir, ...env } });
+}
+
+/** The one cache file `batch --version` writes, found by running it once in a fresh folder. */
+async function versionCacheName(): Promise<string> {
+  const dir = newDir("name");
+  await versionWith(dir);
+  const [name] = readdirSync(dir);
+  if (name === undefined) throw new Error("no cache was written");
+  return name;
+}
+
+describe("the code cache", () => {
+  it("makes its folder 0700 (parents too) and is used, unchanged, by the next run", async () => {
+    const dir = join(newDir("fresh"), "cache", "batch");
+    expect(await versionWith(dir)).toEqual(version);
+    expect(statSync(dir).mode & 0o777).toBe(0o700);
+    const [name, ...others] = readdirSync(dir);
+    expect(others).toEqual([]);
+    const written = readFileSync(join(dir, name ?? ""));
+    expect(await versionWith(dir)).toEqual(version);
+    expect(readFileSync(join(dir, name ?? "")).equals(written)).toBe(true);
+  });
+
+  it("is not used in a folder others can write: silently, or explained under BATCH_DEBUG", async () => {
+    const dir = newDir("open");
+    chmodSync(dir, 0o777);
+    expect(await versionWith(dir)).toEqual(version);
+    expect(readdirSync(dir)).toEqual([]);
+    const debug = await versionWith(dir, { BATCH_DEBUG: "1" });
+    expect(debug.stdout).toBe(`${pkg.version}\n`);
+    expect(debug.stderr).toBe(
+      `batch: code cache: not using ${dir}: writable by its group (mode 777)\n`,
+    );
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it.skipIf(!asRoot)("is neither read nor written in a folder of another user", async () => {
+    const dir = newDir("theirs");
+    // A cache planted by the folder's owner, under the name this run would read.
+    const planted = join(dir, await versionCacheName());
+    writeFileSync(planted, "planted", { mode: 0o600 });
+    chownSync(planted, 54321, 54321);
+    chownSync(dir, 54321, 54321);
+    const run = await versionWith(dir, { BATCH_DEBUG: "1" });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe(`batch: code cache: not using ${dir}: owned by uid 54321, not 0\n`);
+    expect(readdirSync(dir)).toEqual([planted.slice(dir.length + 1)]);
+    expect(readFileSync(planted, "utf8")).toBe("planted");
+  });
+
+  it("never breaks the command when the folder cannot be made: silently, or explained", async () => {
+    const file = join(newDir("blocked"), "a-file");
+    writeFileSync(file, "");
+    const dir = join(file, "batch");
+    expect(await versionWith(dir)).toEqual(version);
+    const debug = await versionWith(dir, { BATCH_DEBUG: "1" });
+    expect(debug.code).toBe(0);
+    expect(debug.stderr).toBe(`batch: code cache: not using ${dir}: ENOTDIR\n`);
+  });
+
+  it.skipIf(asRoot)("never breaks the command in a folder it cannot write", async () => {
+    const dir = newDir("read-only");
+    chmodSync(dir, 0o500);
+    expect(await versionWith(dir)).toEqual(version);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it("runs from a cut or garbage cache file, and writes it anew", async () => {
+    const dir = newDir("damaged");
+    await versionWith(dir);
+    const [name = ""] = readdirSync(dir);
+    const whole = readFileSync(join(dir, name));
+    for (const damaged of [whole.subarray(0, whole.length >> 1), Buffer.from("not a cache")]) {
+      writeFileSync(join(dir, name), damaged, { mode: 0o600 });
+      const run = await versionWith(dir, { BATCH_DEBUG: "1" });
+      expect(run.stdout).toBe(`${pkg.version}\n`);
+      expect(run.stderr).toContain(
+        `batch: code cache: V8 rejected ${name}; it will be written anew`,
+      );
+      expect(readFileSync(join(dir, name)).equals(damaged)).toBe(false);
+      // The next run starts from the new file: V8 accepts it, so there is nothing to say.
+      expect(await versionWith(dir, { BATCH_DEBUG: "1" })).toEqual(version);
+    }
+    expect(readdirSync(dir)).toEqual([name]);
+  });
+
+  it("is kept apart for V8 flags (NODE_OPTIONS), not for a module preloaded with --import", async () => {
+    const dir = newDir("flags");
+    await versionWith(dir);
+    const [plain] = readdirSync(dir);
+    const probe = join(newDir("probe"), "probe.mjs");
+    writeFileSync(probe, "");
+    expect(
+      await versionWith(dir, { NODE_OPTIONS: `--import=${pathToFileURL(probe).href}` }),
+    ).toEqual(version);
+    expect(readdirSync(dir)).toEqual([plain]);
+    expect(await versionWith(dir, { NODE_OPTIONS: "--max-old-space-size=200" })).toEqual(version);
+    const [other, ...rest] = readdirSync(dir).filter((name) => name !== plain);
+    expect(rest).toEqual([]);
+    expect(other).toMatch(
+      new RegExp(`^app-[0-9a-f]{16}-${process.version}-${process.arch}-none\\.v8$`),
+    );
+    // Each flag set starts from its own cache: neither is rejected and rewritten.
+    const debug = await versionWith(dir, {
+      NODE_OPTIONS: "--max-old-space-size=200",
+      BATCH_DEBUG: "1",
+    });
+    expect(debug.stderr).toBe("");
+  });
+
+  it("is not written for a mistyped command (exit 2)", async () => {
+    const dir = newDir("typo");
+    const run = await runBatch(["tsak", "get"], { env: { BATCH_CACHE_DIR: dir } });
+    expect(run.code).toBe(2);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it("is written whole by runs that start together, leaving no temporary file", async () => {
+    const dir = newDir("together");
+    const runs = await Promise.all(Array.from({ length: 4 }, () => versionWith(dir)));
+    expect(runs).toEqual(runs.map(() => version));
+    const names = readdirSync(dir);
+    expect(names).toHaveLength(1);
+    expect(await versionWith(dir, { BATCH_DEBUG: "1" })).toEqual(version);
+  });
+
+  it("leaves files it did not write and the recent caches of other builds alone", async () => {
+    const dir = newDir("shared");
+    const otherBuild = `app-${"f".repeat(16)}-v18.0.0-x64-task-get.v8`;
+    const unrelated = ["notes.txt", "app.v8", "batch-code.v8"];
+    for (const name of [otherBuild, ...unrelated]) writeFileSync(join(dir, name), name);
+    const longAgo = Date.now() / 1000 - 365 * 86400;
+    for (const name of unrelated) utimesSync(join(dir, name), longAgo, longAgo);
+    expect(await versionWith(dir)).toEqual(version);
+    const names = readdirSync(dir);
+    expect(names).toHaveLength(5);
+    expect(names).toEqual(expect.arrayContaining([otherBuild, ...unrelated]));
+  });
+});
+
+describe("the parts after the loader", () => {
+  const text = readFileSync(bundlePath, "latin1");
+
+  function copyWith(change: (bundle: string) => string): string {
+    const dir = newDir("copy");
+    mkdirSync(dir, { recursive: true });
+    const copy = join(dir, "batch.mjs");
+    writeFileSync(copy, change(text), "latin1");
+    return copy;
+  }
+
+  it("are read between markers naming each", () => {
+    for (const part of [
+      "app",
+      "yaml",
+      "jmespath",
+      "cli-table3",
+      "cli-progress",
+      "@batch/testing",
+    ]) {
+      expect(text).toMatch(new RegExp(`/\\*@batch-part ${part.replace("/", "\\/")} \\d+\\n`));
+      expect(text).toContain(`\n@batch-part-end ${part}*/\n`);
+    }
+  });
+
+  it("fail loudly, naming the part, when a deferred part's marker is damaged", async () => {
+    const copy = copyWith((bundle) => bundle.replace("/*@batch-part yaml ", "/*@batch-part yamm "));
+    const env = { BATCH_CONFIG_DIR: newDir("config") };
+    expect(await runBatch(["profile", "list", "-o", "json"], { bundle: copy, env })).toMatchObject({
+      code: 0,
+      stdout: "[]\n",
+    });
+    expect(await runBatch(["profile", "list", "-o", "yaml"], { bundle: copy, env })).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: 'error: batch.mjs is damaged (its part "yaml" is cut or altered); reinstall it\n',
+    });
+  });
+
+  it("fail loudly when anything is added after the build", async () => {
+    const copy = copyWith((bundle) => `${bundle}\n`);
+    expect(await runBatch(["--version"], { bundle: copy })).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: "error: batch.mjs is damaged (a part after its loader is cut); reinstall it\n",
+    });
+  });
+});

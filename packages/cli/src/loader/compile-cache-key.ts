@@ -1,0 +1,99 @@
+// What makes a V8 code cache valid for a run, reduced to a short name. A cache only fits the
+// exact code it was made from (the bundle's hash and version), the V8 that made it (Node
+// version, V8 version, architecture) and the V8 flags it ran under: V8 refuses a cache made
+// under other flags, so two flag sets sharing one file would reject and rewrite it in turn.
+// The key is hashed into the cache file's name (compile-cache-path.ts).
+//
+// FNV-1a rather than node:crypto: the name is no secret and a collision only costs a cache V8
+// refuses (it checks source and flags itself), while loading node:crypto costs a run that needs
+// no request (--version, --help) about 2 ms.
+
+/** Options that name files to load or debugger ports: Node's own, they never change compiling. */
+const notCompileRelevant =
+  /^(?:-r|--require|--import|--loader|--experimental-loader|--env-file|--env-file-if-exists|--title|--inspect[a-z-]*|--debug-port|--redirect-warnings|--diagnostic-dir|--report-[a-z-]+)(?:=|$)/;
+/** The same options, when their value is the next word. */
+const takesValue = /^(?:-r|--require|--import|--loader|--experimental-loader|--env-file|--title)$/;
+
+/** The words of NODE_OPTIONS, split as Node splits them: on spaces outside "...", \ escaping. */
+export function nodeOptionsWords(nodeOptions: string | undefined): string[] {
+  const words: string[] = [];
+  let word: string | undefined;
+  let quoted = false;
+  for (let index = 0; index < (nodeOptions?.length ?? 0); index++) {
+    let char = nodeOptions?.[index] ?? "";
+    if (char === "\\" && quoted) char = nodeOptions?.[++index] ?? "";
+    else if (char === " " && !quoted) {
+      if (word !== undefined) words.push(word);
+      word = undefined;
+      continue;
+    } else if (char === '"') {
+      quoted = !quoted;
+      continue;
+    }
+    word = (word ?? "") + char;
+  }
+  if (word !== undefined) words.push(word);
+  return words;
+}
+
+/**
+ * The flags of this process that can change how V8 compiles or what it accepts in a cache:
+ * every option of the command line before the script and of NODE_OPTIONS, except those that
+ * only name files to load (--import, --require, ...) or debugger settings.
+ */
+export function compileFlags(
+  execArgv: readonly string[],
+  nodeOptions: string | undefined,
+): string[] {
+  const flags: string[] = [];
+  const words = [...execArgv, ...nodeOptionsWords(nodeOptions)];
+  for (let index = 0; index < words.length; index++) {
+    const word = words[index] ?? "";
+    if (takesValue.test(word)) index++;
+    else if (!notCompileRelevant.test(word)) flags.push(word);
+  }
+  return flags;
+}
+
+export interface CompileCacheKey {
+  /** The bundle's content hash; its version is part of the content. */
+  readonly app: string;
+  readonly cliVersion: string;
+  readonly node: string;
+  readonly v8: string;
+  readonly arch: string;
+  readonly platform: string;
+  readonly flags: readonly string[];
+}
+
+/** The key of this process. */
+export function processCompileCacheKey(app: string, cliVersion: string): CompileCacheKey {
+  return {
+    app,
+    cliVersion,
+    node: process.version,
+    v8: process.versions.v8,
+    arch: process.arch,
+    platform: process.platform,
+    flags: compileFlags(process.execArgv, process.env.NODE_OPTIONS),
+  };
+}
+
+/** 64-bit FNV-1a of the key's JSON, as 16 hex digits. */
+export function compileCacheKeyHash(key: CompileCacheKey): string {
+  const text = JSON.stringify([
+    key.app,
+    key.cliVersion,
+    key.node,
+    key.v8,
+    key.arch,
+    key.platform,
+    key.flags,
+  ]);
+  let hash = 0xcbf29ce484222325n;
+  for (let index = 0; index < text.length; index++) {
+    hash ^= BigInt(text.charCodeAt(index));
+    hash = (hash * 0x100000001b3n) & 0xffffffffffffffffn;
+  }
+  return hash.toString(16).padStart(16, "0");
+}

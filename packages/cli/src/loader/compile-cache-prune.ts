@@ -1,0 +1,53 @@
+// Keeps the code cache folder bounded: at most `capacity` cache files, the least recently used
+// going first (a run that uses a cache file refreshes its modification time, see
+// compile-cache-store.ts), so the caches of every build still in use (two installed versions,
+// two Node versions) stay while those of builds no longer run age out. Only files named as this
+// loader names them are ever removed; anything else in the folder is left alone. Other runs may
+// prune or write at the same moment: a file that is gone by the time it is looked at or removed
+// is simply skipped.
+
+import { compileCacheFilePattern, compileCacheTemporaryFilePattern } from "./compile-cache-path.js";
+import type { LoaderDebug } from "./loader-debug.js";
+
+/** Cache files kept in one folder (each is a few hundred KiB). */
+export const compileCacheCapacity = 32;
+
+/** A temporary file this old was left by a run that died while writing it. */
+export const abandonedTemporaryFileMs = 10 * 60 * 1000;
+
+export type PruneFs = Pick<typeof import("node:fs"), "readdirSync" | "statSync" | "rmSync">;
+
+/**
+ * Removes the least recently used cache files in `dir` beyond `capacity - 1`, never `keep`
+ * (the file about to be written), and abandoned temporary files. Returns the names removed.
+ */
+export function pruneCompileCache(
+  fs: PruneFs,
+  dir: string,
+  keep: string,
+  options: { capacity?: number; now?: number; debug?: LoaderDebug | undefined } = {},
+): string[] {
+  const { capacity = compileCacheCapacity, now = Date.now(), debug } = options;
+  const caches: { name: string; used: number }[] = [];
+  const removed: string[] = [];
+  const remove = (name: string) => {
+    try {
+      fs.rmSync(`${dir}/${name}`, { force: true });
+      removed.push(name);
+    } catch (error) {
+      debug?.(`could not remove ${name}: ${(error as NodeJS.ErrnoException).code ?? error}`);
+    }
+  };
+  for (const name of fs.readdirSync(dir)) {
+    const isCache = compileCacheFilePattern.test(name);
+    if (name === keep || (!isCache && !compileCacheTemporaryFilePattern.test(name))) continue;
+    const stats = fs.statSync(`${dir}/${name}`, { throwIfNoEntry: false });
+    if (stats === undefined || !stats.isFile()) continue;
+    if (isCache) caches.push({ name, used: stats.mtimeMs });
+    else if (now - stats.mtimeMs > abandonedTemporaryFileMs) remove(name);
+  }
+  caches.sort((a, b) => b.used - a.used || (a.name < b.name ? -1 : 1));
+  for (const { name } of caches.slice(Math.max(0, capacity - 1))) remove(name);
+  if (removed.length > 0) debug?.(`removed ${removed.join(", ")}`);
+  return removed;
+}
