@@ -1,4 +1,4 @@
-// Every output format, and --query, on each kind of result the commands print (a resource, a
+// Every output format, and --query, for every command that prints something (a resource, a
 // streamed list, counts, a write's headers, add-collection's report, wait's summary), from the
 // bundled file against the emulator. The JSON output is the reference the others must match.
 import { type Emulator, startEmulator } from "@batch/testing";
@@ -9,21 +9,42 @@ import { outputFormats } from "./output-format.js";
 
 let emulator: Emulator;
 let env: Record<string, string>;
+/** Tasks and jobs listed, counted and waited for: the writes below change other ones. */
 const job = "formats";
+/** The job whose tasks the writes change, one task per run. */
+const writes = "writes";
 // Colour codes start with ESC, which a regex literal may not contain.
 const ansi = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g");
 
+/** One run per format, each named by a slot that the commands that write use in their ids. */
+const slots = [...outputFormats, "jsonc-color", "query"] as const;
+type Slot = (typeof slots)[number];
+
 interface Case {
   name: string;
-  /** The command; `{format}` makes each run's arguments unique where the command needs it. */
-  args: (format: string) => string[];
-  input?: (format: string) => string;
+  /** The command; a write names what it changes after the slot, so each run has its own. */
+  args: (slot: Slot) => string[];
+  input?: (slot: Slot) => string;
   /** How many rows a list result has (undefined: one object). */
   rows?: number;
   query: string;
 }
 
 const cases: Case[] = [
+  {
+    name: "task add",
+    args: (slot) => [
+      "task",
+      "add",
+      "--job-id",
+      writes,
+      "--task-id",
+      `add-${slot}`,
+      "--command-line",
+      "echo hi",
+    ],
+    query: "commandLine",
+  },
   {
     name: "task get",
     args: () => ["task", "get", "--job-id", job, "--task-id", "t0"],
@@ -35,8 +56,6 @@ const cases: Case[] = [
     rows: 6,
     query: "length(@)",
   },
-  { name: "job get", args: () => ["job", "get", "--job-id", job], query: "poolInfo.poolId" },
-  { name: "job list", args: () => ["job", "list"], rows: 2, query: "[].id" },
   {
     name: "task list-subtasks",
     args: () => ["task", "list-subtasks", "--job-id", job, "--task-id", "mpi"],
@@ -44,65 +63,131 @@ const cases: Case[] = [
     query: "[].state",
   },
   {
-    name: "job task-counts",
-    args: () => ["job", "task-counts", "--job-id", job],
-    query: "taskCounts.completed",
-  },
-  {
     name: "task update",
-    args: () => [
+    args: (slot) => [
       "task",
       "update",
       "--job-id",
-      job,
+      writes,
       "--task-id",
-      "t1",
+      `update-${slot}`,
       "--max-task-retry-count",
       "1",
     ],
     query: "taskId",
   },
   {
-    name: "task add-collection",
-    args: () => ["task", "add-collection", "--job-id", "collections", "--json-file", "-"],
-    input: (format) =>
-      [1, 2, 3].map((i) => JSON.stringify({ id: `${format}-${i}`, commandLine: "x" })).join("\n"),
-    rows: 3,
-    query: "[].status",
+    name: "task terminate",
+    args: (slot) => ["task", "terminate", "--job-id", writes, "--task-id", `terminate-${slot}`],
+    query: "terminated",
+  },
+  {
+    name: "task reactivate",
+    args: (slot) => ["task", "reactivate", "--job-id", writes, "--task-id", `reactivate-${slot}`],
+    query: "reactivated",
+  },
+  {
+    name: "task delete",
+    args: (slot) => ["task", "delete", "--job-id", writes, "--task-id", `delete-${slot}`, "--yes"],
+    query: "deleted",
   },
   {
     name: "task wait",
     args: () => ["task", "wait", "--job-id", job, "--filter", "id eq 't0'"],
     query: "succeeded",
   },
+  {
+    name: "task add-collection",
+    args: () => ["task", "add-collection", "--job-id", "collections", "--json-file", "-"],
+    input: (slot) =>
+      [1, 2, 3].map((i) => JSON.stringify({ id: `${slot}-${i}`, commandLine: "x" })).join("\n"),
+    rows: 3,
+    query: "[].status",
+  },
+  {
+    name: "job create",
+    args: (slot) => ["job", "create", "--job-id", `create-${slot}`, "--pool-id", "p"],
+    query: "poolInfo.poolId",
+  },
+  { name: "job get", args: () => ["job", "get", "--job-id", job], query: "poolInfo.poolId" },
+  {
+    name: "job list",
+    args: () => ["job", "list", "--filter", `id eq '${job}' or id eq 'collections'`],
+    rows: 2,
+    query: "[].id",
+  },
+  {
+    name: "job delete",
+    args: (slot) => ["job", "delete", "--job-id", `delete-${slot}`, "--yes"],
+    query: "deleting",
+  },
+  {
+    name: "job terminate",
+    args: (slot) => ["job", "terminate", "--job-id", `terminate-${slot}`],
+    query: "terminating",
+  },
+  {
+    name: "job task-counts",
+    args: () => ["job", "task-counts", "--job-id", job],
+    query: "taskCounts.completed",
+  },
 ];
 
-function run(
-  testCase: Case,
-  extra: string[],
-  format: string,
-  extraEnv: Record<string, string> = {},
-): Promise<BatchRun> {
-  return runBatch([...testCase.args(format), ...extra], {
-    env: { ...env, ...extraEnv },
-    ...(testCase.input === undefined ? {} : { input: testCase.input(format) }),
+// Values that differ on every run of a write: when it happened and the request that did it.
+const perRun = new Set([
+  "eTag",
+  "lastModified",
+  "creationTime",
+  "stateTransitionTime",
+  "startTime",
+  "requestId",
+  "clientRequestId",
+]);
+
+/** A result with its run's slot taken out of ids and URLs, and per-run values by their type. */
+function comparable(value: unknown, slot: Slot): unknown {
+  if (typeof value === "string") return value.replaceAll(slot, "*");
+  if (Array.isArray(value)) return value.map((item) => comparable(item, slot));
+  if (value === null || typeof value !== "object") return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]) => [
+      key,
+      perRun.has(key) ? typeof item : comparable(item, slot),
+    ]),
+  );
+}
+
+function run(testCase: Case, slot: Slot): Promise<BatchRun> {
+  const extra =
+    slot === "query"
+      ? ["--query", testCase.query]
+      : ["-o", slot === "jsonc-color" ? "jsonc" : slot];
+  return runBatch([...testCase.args(slot), ...extra], {
+    env: slot === "jsonc-color" ? { ...env, FORCE_COLOR: "1" } : env,
+    ...(testCase.input === undefined ? {} : { input: testCase.input(slot) }),
   });
 }
 
 beforeAll(async () => {
   emulator = await startEmulator({ host: "127.0.0.1", port: 0, executor: "manual" });
   env = accountEnv(emulator);
-  emulator.service.addJob({ id: job, poolInfo: { poolId: "p" } });
-  emulator.service.addJob({ id: "collections", poolInfo: { poolId: "p" } });
-  for (let i = 0; i < 5; i++)
-    emulator.service.addTask(job, { id: `t${i}`, commandLine: `echo ${i}` });
-  emulator.service.completeTask(job, "t0", { exitCode: 0 });
-  emulator.service.addTask(job, {
+  const { service } = emulator;
+  for (const id of [job, "collections", writes]) service.addJob({ id, poolInfo: { poolId: "p" } });
+  for (let i = 0; i < 5; i++) service.addTask(job, { id: `t${i}`, commandLine: `echo ${i}` });
+  service.completeTask(job, "t0", { exitCode: 0 });
+  service.addTask(job, {
     id: "mpi",
     commandLine: "mpirun app",
     multiInstanceSettings: { numberOfInstances: 2, coordinationCommandLine: "setup" },
   });
-  emulator.service.startTask(job, "mpi");
+  service.startTask(job, "mpi");
+  for (const slot of slots) {
+    for (const verb of ["update", "terminate", "reactivate", "delete"])
+      service.addTask(writes, { id: `${verb}-${slot}`, commandLine: "x" });
+    service.completeTask(writes, `reactivate-${slot}`, { exitCode: 1 });
+    for (const verb of ["delete", "terminate"])
+      service.addJob({ id: `${verb}-${slot}`, poolInfo: { poolId: "p" } });
+  }
 });
 
 afterAll(async () => {
@@ -112,75 +197,43 @@ afterAll(async () => {
 describe.each(cases)("$name", (testCase) => {
   it("prints every format consistently with the JSON form", async () => {
     const runs = await Promise.all(
-      [...outputFormats, "jsonc-color", "query"].map(async (format) => {
-        if (format === "jsonc-color")
-          return [
-            format,
-            await run(testCase, ["-o", "jsonc"], format, { FORCE_COLOR: "1" }),
-          ] as const;
-        if (format === "query")
-          return [format, await run(testCase, ["--query", testCase.query], format)] as const;
-        return [format, await run(testCase, ["-o", format], format)] as const;
-      }),
+      slots.map(async (slot) => [slot, await run(testCase, slot)] as const),
     );
-    const result = Object.fromEntries(runs) as Record<string, BatchRun>;
-    for (const [format, outcome] of runs) {
-      expect({ format, code: outcome.code }).toEqual({ format, code: 0 });
+    for (const [slot, outcome] of runs) {
+      expect({ slot, code: outcome.code }, outcome.stderr).toEqual({ slot, code: 0 });
     }
-    const reference = JSON.parse(result.json?.stdout ?? "") as unknown;
-    // Each add-collection run adds tasks of its own, named after the format.
-    // A write's headers (request ids, ETags) are new on every run; compare the rest.
-    const comparable = (value: unknown): unknown => {
-      if (testCase.name === "task add-collection") {
-        return (value as { taskId: string }[]).map((report) => ({
-          ...report,
-          taskId: report.taskId.replace(/^.*-(\d+)$/, "$1"),
-        }));
-      }
-      if (testCase.name === "task update") {
-        const { eTag, lastModified, requestId, clientRequestId, dataServiceId, ...rest } =
-          value as Record<string, unknown>;
-        return {
-          ...rest,
-          headers: [eTag, lastModified, requestId, clientRequestId, dataServiceId].map(
-            (h) => typeof h,
-          ),
-        };
-      }
-      return value;
-    };
+    const result = Object.fromEntries(runs) as Record<Slot, BatchRun>;
+    const reference = comparable(JSON.parse(result.json.stdout), "json");
 
-    expect(result.jsonc?.stdout).not.toMatch(ansi);
-    expect(comparable(JSON.parse(result.jsonc?.stdout ?? ""))).toEqual(comparable(reference));
-    const colored = result["jsonc-color"]?.stdout ?? "";
+    expect(result.jsonc.stdout).not.toMatch(ansi);
+    expect(comparable(JSON.parse(result.jsonc.stdout), "jsonc")).toEqual(reference);
+    const colored = result["jsonc-color"].stdout;
     expect(colored).toMatch(ansi);
-    expect(comparable(JSON.parse(colored.replace(ansi, "")))).toEqual(comparable(reference));
+    expect(comparable(JSON.parse(colored.replace(ansi, "")), "jsonc-color")).toEqual(reference);
 
-    expect(comparable(parseYaml(result.yaml?.stdout ?? ""))).toEqual(comparable(reference));
+    expect(comparable(parseYaml(result.yaml.stdout), "yaml")).toEqual(reference);
 
-    const ndjson = lines(result.ndjson?.stdout ?? "").map((line) => JSON.parse(line) as unknown);
-    expect(comparable(testCase.rows === undefined ? ndjson[0] : ndjson)).toEqual(
-      comparable(reference),
+    const ndjson = lines(result.ndjson.stdout).map((line) => JSON.parse(line) as unknown);
+    expect(comparable(testCase.rows === undefined ? ndjson[0] : ndjson, "ndjson")).toEqual(
+      reference,
     );
     if (testCase.rows === undefined) expect(ndjson).toHaveLength(1);
 
     const rows = testCase.rows ?? 1;
-    const tsv = lines(result.tsv?.stdout ?? "");
+    const tsv = lines(result.tsv.stdout);
     expect(tsv).toHaveLength(rows);
-    const table = lines(result.table?.stdout ?? "");
+    const table = lines(result.table.stdout);
     expect(table).toHaveLength(rows + 2);
     expect(table[1]).toMatch(/^-+(\s+-+)*$/);
     const columns = table[0]?.trim().split(/\s{2,}/) ?? [];
     expect(columns.length).toBeGreaterThan(0);
     for (const row of tsv) expect(row.split("\t")).toHaveLength(columns.length);
 
-    expect(result.none?.stdout).toBe("");
+    expect(result.none.stdout).toBe("");
 
-    const queried = JSON.parse(result.query?.stdout ?? "") as unknown;
-    expect(queried).not.toBeUndefined();
-    if (testCase.name !== "task add-collection") {
-      const { search } = await import("jmespath");
-      expect(queried).toEqual(search(reference, testCase.query));
-    }
+    const { search } = await import("jmespath");
+    expect(comparable(JSON.parse(result.query.stdout), "query")).toEqual(
+      search(reference, testCase.query),
+    );
   });
 });
