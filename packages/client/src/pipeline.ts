@@ -22,6 +22,11 @@ export interface CallRecord {
   uncertainAttempts: number;
   /** The `client-request-id` sent with every attempt of this call. */
   clientRequestId: string | undefined;
+  /**
+   * Set by the bearer step when the service answered 401 to a cached token, which it has now
+   * dropped: the retry step sends once more at once (counted against its budget) with a new one.
+   */
+  tokenRefused?: boolean;
 }
 
 /** Per-call state handed from step to step. Steps pass a changed copy to `next`, never mutate it. */

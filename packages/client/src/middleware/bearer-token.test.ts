@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createBatchClient } from "../client.js";
 import type { AccessToken, TokenCredential } from "../credentials/token-credential.js";
-import type { PipelineRequest } from "../pipeline.js";
+import type { CallRecord, PipelineRequest } from "../pipeline.js";
 import { empty, endpoint, json, scriptedFetch } from "../test-support/scripted-fetch.js";
 
 function fakeCredential(tokens: (AccessToken | null | Error)[]) {
@@ -36,7 +36,7 @@ describe("bearerTokenMiddleware", () => {
     );
   });
 
-  it("dates every attempt afresh, the 401 resend included, and counts the resend", async () => {
+  it("dates every retry afresh, and drops a cached token the service refuses", async () => {
     let now = Date.parse("2030-01-01T00:00:00Z");
     const { credential } = fakeCredential([
       { token: "old", expiresOnTimestamp: now + hour },
@@ -44,15 +44,15 @@ describe("bearerTokenMiddleware", () => {
     ]);
     const { bearerTokenMiddleware } = await import("./bearer-token.js");
     const step = bearerTokenMiddleware(credential, { now: () => now });
-    const dates: (string | null)[] = [];
+    const sent: (string | null)[][] = [];
     const next = async (req: PipelineRequest) => {
-      dates.push(req.headers.get("ocp-date"));
+      sent.push([req.headers.get("authorization"), req.headers.get("ocp-date")]);
       now += 1000;
       return new Response(null, {
-        status: req.headers.get("authorization") === "Bearer old" && dates.length > 1 ? 401 : 200,
+        status: req.headers.get("authorization") === "Bearer old" && sent.length > 1 ? 401 : 200,
       });
     };
-    const record = { attempts: 1, uncertainAttempts: 0, clientRequestId: undefined };
+    const record: CallRecord = { attempts: 1, uncertainAttempts: 0, clientRequestId: undefined };
     const ctx = {
       operation: undefined,
       signal: undefined,
@@ -67,15 +67,77 @@ describe("bearerTokenMiddleware", () => {
       headers: new Headers({ "ocp-date": "Mon, 01 Jan 2029 00:00:00 GMT" }),
     };
     await step(request, next, ctx); // caches "old"; a first attempt keeps the call's date
-    record.attempts = 2;
-    const retried = await step(request, next, { ...ctx, attempt: 2 }); // 401, then "new"
+    const refused = await step(request, next, { ...ctx, attempt: 2 });
+    // The step does not send again itself: it tells the retry step, which counts the retry.
+    expect(refused.status).toBe(401);
+    expect(record.tokenRefused).toBe(true);
+    const retried = await step(request, next, { ...ctx, attempt: 3 });
     expect(retried.status).toBe(200);
-    expect(dates).toEqual([
-      "Mon, 01 Jan 2029 00:00:00 GMT",
-      "Tue, 01 Jan 2030 00:00:01 GMT",
-      "Tue, 01 Jan 2030 00:00:02 GMT",
+    expect(sent).toEqual([
+      ["Bearer old", "Mon, 01 Jan 2029 00:00:00 GMT"],
+      ["Bearer old", "Tue, 01 Jan 2030 00:00:01 GMT"],
+      ["Bearer new", "Tue, 01 Jan 2030 00:00:02 GMT"],
     ]);
-    expect(record.attempts).toBe(3);
+  });
+
+  it("counts the send after a refused token against the retry budget", async () => {
+    // Every token is refused once cached, and every new one meets a 503: before, each retry
+    // could send twice (a 401, then a resend); now the call stops after 1 + maxRetries sends.
+    let issued = 0;
+    const credential: TokenCredential = {
+      getToken: async () => ({ token: `tok-${++issued}`, expiresOnTimestamp: Date.now() + hour }),
+    };
+    const fetch = scriptedFetch((seen) =>
+      seen.index === 0 ? json({ id: "t1" }) : seen.index % 2 === 1 ? empty(401) : empty(503),
+    );
+    const retried: (number | undefined)[] = [];
+    const client = createBatchClient({
+      endpoint,
+      credential,
+      fetch,
+      retry: {
+        maxRetries: 4,
+        sleep: async () => undefined,
+        onRetry: (info) => {
+          retried.push(info.response?.status);
+        },
+      },
+    });
+    await client.tasks.get("j1", "t1"); // caches tok-1
+    const error = await client.tasks.get("j1", "t1").catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: "service", status: 401, attempts: 5 });
+    expect(fetch.calls).toHaveLength(1 + 5);
+    expect(retried).toEqual([401, 503, 401, 503]);
+    expect(fetch.calls.slice(1).map((c) => c.headers.get("authorization"))).toEqual([
+      "Bearer tok-1",
+      "Bearer tok-2",
+      "Bearer tok-2",
+      "Bearer tok-3",
+      "Bearer tok-3",
+    ]);
+  });
+
+  it("does not send again after a refused token when retries are off, but the next call gets a new token", async () => {
+    const { credential, calls } = fakeCredential([
+      { token: "old", expiresOnTimestamp: Date.now() + hour },
+      { token: "new", expiresOnTimestamp: Date.now() + hour },
+    ]);
+    const fetch = scriptedFetch((seen) =>
+      seen.headers.get("authorization") === "Bearer old" && seen.index > 0
+        ? empty(401)
+        : json({ id: "x" }),
+    );
+    const client = createBatchClient({ endpoint, credential, fetch, retry: false });
+    await client.tasks.get("j1", "t1"); // caches "old"
+    await expect(client.tasks.get("j1", "t1")).rejects.toMatchObject({ status: 401, attempts: 1 });
+    const task = await client.tasks.get("j1", "t1");
+    expect(task.meta.attempts).toBe(1);
+    expect(fetch.calls.map((c) => c.headers.get("authorization"))).toEqual([
+      "Bearer old",
+      "Bearer old",
+      "Bearer new",
+    ]);
+    expect(calls).toHaveLength(2);
   });
 
   it("reuses the token until two minutes before it expires", async () => {
@@ -139,8 +201,8 @@ describe("bearerTokenMiddleware", () => {
     await client.tasks.get("j1", "t1"); // caches "old"
     const task = await client.tasks.get("j1", "t1");
     expect(task.id).toBe("x");
-    // the resend is an attempt of its own
-    expect(task.meta.attempts).toBe(2);
+    // the send with the new token is a retry of its own, and the 401 was not uncertain
+    expect(task.meta).toMatchObject({ attempts: 2, uncertainAttempts: 0 });
     expect(fetch.calls.map((c) => c.headers.get("authorization"))).toEqual([
       "Bearer old",
       "Bearer old",

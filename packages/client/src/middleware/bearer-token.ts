@@ -1,6 +1,7 @@
 // Entra ID bearer tokens from any `getToken(scopes)` credential: cached until shortly before they
-// expire, one shared refresh for concurrent calls, and one refresh-and-resend when the service
-// answers 401 to a cached token. Every attempt, the resend included, is dated afresh.
+// expire, one shared refresh for concurrent calls. A 401 to a cached token drops it and tells
+// the retry step, which sends the call again with a new token as one of its retries (so a
+// credential whose tokens keep being refused cannot make a call loop). Every retry is dated afresh.
 //
 // The shared refresh belongs to no caller: it is not given any caller's signal (one caller's
 // abort must not fail the others waiting on it), and each caller waits for it under its own
@@ -55,9 +56,8 @@ export function bearerTokenMiddleware(
     return pending;
   }
 
-  /** `refused` is a token the service just rejected: anything else that is fresh will do. */
-  async function getToken(context: CallContext, refused?: AccessToken) {
-    if (cached !== refused && fresh(cached)) return { token: cached!, fromCache: true };
+  async function getToken(context: CallContext) {
+    if (fresh(cached)) return { token: cached!, fromCache: true };
     const signal = context.attemptSignal ?? context.signal;
     try {
       return { token: await untilAborted(refresh(), signal), fromCache: false };
@@ -83,24 +83,23 @@ export function bearerTokenMiddleware(
         operation: context.operation,
         clientRequestId: context.record.clientRequestId,
         // The attempt this token was for was not sent.
-        attempts: refused === undefined ? context.record.attempts - 1 : context.record.attempts,
+        attempts: context.record.attempts - 1,
         cause,
       });
     }
   }
 
   return async (request, next, context) => {
-    const first = await getToken(context);
+    const { token, fromCache } = await getToken(context);
     stampOcpDate(request.headers, context.attempt > 1, date);
-    request.headers.set("authorization", `Bearer ${first.token.token}`);
+    request.headers.set("authorization", `Bearer ${token.token}`);
     const response = await next(request, context);
-    if (response.status !== 401 || !first.fromCache) return response;
-    // The cached token was refused (revoked, or the clock is off): get a new one, try once more.
-    await response.body?.cancel().catch(() => undefined);
-    const second = await getToken(context, first.token);
-    context.record.attempts++;
-    stampOcpDate(request.headers, true, date);
-    request.headers.set("authorization", `Bearer ${second.token.token}`);
-    return next(request, context);
+    if (response.status === 401 && fromCache) {
+      // The cached token was refused (revoked, or the clock is off). A 401 to a token just
+      // fetched is final: a new one would most likely be refused as well.
+      if (cached === token) cached = undefined;
+      context.record.tokenRefused = true;
+    }
+    return response;
   };
 }

@@ -108,7 +108,7 @@ export function retryMiddleware(options: RetryOptions = {}): PipelineStep {
     const started = now();
     for (let attempt = 1; ; attempt++) {
       if (signal?.aborted) throw abortedError(info(), signal.reason);
-      // Counted, not set: an auth step may send an attempt twice (a bearer 401 resend).
+      // Counted, not set: the record may be shared with an outer step's own counting.
       record.attempts++;
       let response: Response | undefined;
       let error: BatchError | undefined;
@@ -122,18 +122,27 @@ export function retryMiddleware(options: RetryOptions = {}): PipelineStep {
         if (signal?.aborted) throw abortedError(info(), signal.reason);
         error = thrown;
       }
-      if (response !== undefined && !retryableStatuses.has(response.status)) return response;
+      // A 401 to a cached bearer token: the service did nothing, and a new token may do. It is
+      // sent again at once, as a retry like any other, so a credential whose tokens keep being
+      // refused costs at most the retry budget.
+      const tokenRefused = response?.status === 401 && record.tokenRefused === true;
+      record.tokenRefused = false;
+      if (response !== undefined && !tokenRefused && !retryableStatuses.has(response.status)) {
+        return response;
+      }
 
-      const fromHeader = response ? retryAfterMs(response.headers, now()) : undefined;
-      const delayMs =
-        fromHeader !== undefined
+      const fromHeader =
+        response && !tokenRefused ? retryAfterMs(response.headers, now()) : undefined;
+      const delayMs = tokenRefused
+        ? 0
+        : fromHeader !== undefined
           ? Math.min(fromHeader, maxRetryAfterMs)
           : fullJitterDelay(attempt, baseDelayMs, maxDelayMs, random);
       if (attempt > maxRetries || now() - started + delayMs > maxElapsedMs) {
         if (response) return response;
         throw error;
       }
-      if (outcomeUnknown(response?.status)) record.uncertainAttempts++;
+      if (!tokenRefused && outcomeUnknown(response?.status)) record.uncertainAttempts++;
       await options.onRetry?.({
         attempt,
         delayMs,
@@ -145,7 +154,7 @@ export function retryMiddleware(options: RetryOptions = {}): PipelineStep {
       // Release the connection of the answer we are not going to read.
       await response?.body?.cancel().catch(() => undefined);
       try {
-        await sleep(delayMs, signal);
+        if (!tokenRefused) await sleep(delayMs, signal);
       } catch (reason) {
         throw abortedError(info(), signal?.reason ?? reason);
       }
