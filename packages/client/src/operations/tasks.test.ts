@@ -278,6 +278,15 @@ describe("tasks.get", () => {
     expect(fetch.calls).toHaveLength(0);
   });
 
+  it("refuses a header value with a line break before sending, as a client BatchError", async () => {
+    const fetch = scriptedFetch(() => json({}));
+    const error = await testClient(fetch)
+      .tasks.terminate("j1", "t1", { clientRequestId: "id\r\nx-injected: 1" })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "BatchError", kind: "client", code: "InvalidHeaderValue" });
+    expect(fetch.calls).toHaveLength(0);
+  });
+
   it("turns a 200 with an empty body, or JSON that is no object, into a service BatchError", async () => {
     for (const [body, code] of [
       ["", "EmptyResponseBody"],
