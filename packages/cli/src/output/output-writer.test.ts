@@ -119,12 +119,35 @@ describe("createOutputWriter().list", () => {
   it("prints the table header once and keeps the first page's column widths", async () => {
     const text = await printPages("table", [
       [{ id: "a", state: "active", commandLine: "x" }],
-      [{ id: "a-much-longer-task-id", state: "active", commandLine: "y" }],
+      [{ id: "b", state: "active", commandLine: "a much longer command line" }],
     ]);
     const lines = text.trimEnd().split("\n");
     expect(lines.filter((line) => line.startsWith("Id"))).toHaveLength(1);
-    expect(lines[3]).toMatch(/^a…\s+active/);
+    expect(lines[3]).toMatch(/^b\s+active\s+a much lon…$/);
     expect(lines[3]?.indexOf("active")).toBe(lines[2]?.indexOf("active"));
+  });
+
+  it("never cuts an id: a 64-character id shows whole, on the first page or a later one", async () => {
+    const longId = `${"task-".repeat(12)}0064`;
+    expect(longId).toHaveLength(64);
+    const first = await printPages("table", [
+      [{ id: longId, state: "active", commandLine: "x".repeat(100) }],
+    ]);
+    expect(first).toContain(`${longId}  active`);
+    expect(first).not.toContain("x".repeat(100));
+    const later = await printPages("table", [
+      [{ id: "a", state: "active", commandLine: "x" }],
+      [{ id: longId, state: "active", commandLine: "y" }],
+    ]);
+    expect(later).toContain(`${longId}  active`);
+    // Derived columns too: the ids of a write's result, and --query results.
+    const derived = await printValue(
+      "table",
+      { jobId: longId, requestId: longId, note: "z".repeat(80) },
+      "@",
+    );
+    expect(derived.split("\n")[2]).toContain(`${longId}  ${longId}  `);
+    expect(derived).not.toContain("z".repeat(80));
   });
 
   it("gathers pages before applying a query", async () => {

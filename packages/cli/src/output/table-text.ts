@@ -2,7 +2,8 @@
 // it is loaded on first use only, to keep it off the start-up path of every other format.
 // A streamed list is printed page by page, so the first page fixes the column widths and the
 // header; later pages reuse the widths (cutting longer cells with an ellipsis) so the columns
-// of the whole list line up.
+// of the whole list line up. Ids are never cut: their columns are as wide as the longest id,
+// and a later page with a longer one widens its column from there on.
 
 import type CliTable3 from "cli-table3";
 import type { Colors } from "picocolors/types.js";
@@ -49,9 +50,19 @@ export function layoutFor(table: Tabulated): TableLayout {
         displayWidth(header),
         ...table.rows.map((row) => displayWidth(row[index] ?? "")),
       );
-      return Math.min(Math.max(widest, 1), maxColumnWidth) + gap;
+      const capped = table.whole[index] ? widest : Math.min(widest, maxColumnWidth);
+      return Math.max(capped, 1) + gap;
     }),
   };
+}
+
+/** Widens the layout's id columns to fit this page's longest ids. */
+function fitWholeColumns(table: Tabulated, layout: TableLayout): void {
+  for (const [index, whole] of table.whole.entries()) {
+    if (!whole) continue;
+    const widest = Math.max(0, ...table.rows.map((row) => displayWidth(row[index] ?? "")));
+    layout.widths[index] = Math.max(layout.widths[index] ?? 0, widest + gap);
+  }
 }
 
 /** Renders rows in the given layout, with the header and its underline when `withHeader`. */
@@ -62,6 +73,7 @@ export async function tableText(
   colors: Colors,
 ): Promise<string> {
   if (table.headers.length === 0) return "";
+  fitWholeColumns(table, layout);
   const Table = exportsOf<CliTable3Constructor>(await import("cli-table3"));
   const rendered = new Table({
     chars: blankChars,

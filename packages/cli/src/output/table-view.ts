@@ -4,6 +4,8 @@
 export interface Column {
   header: string;
   value: (item: unknown) => unknown;
+  /** Never cut in a table, however long: ids name things and are useless shortened. */
+  whole?: boolean;
 }
 
 export interface TableView {
@@ -23,7 +25,7 @@ function path(...keys: string[]): (item: unknown) => unknown {
 
 export const taskView: TableView = {
   columns: [
-    { header: "Id", value: path("id") },
+    { header: "Id", value: path("id"), whole: true },
     { header: "State", value: path("state") },
     { header: "Result", value: path("executionInfo", "result") },
     { header: "ExitCode", value: path("executionInfo", "exitCode") },
@@ -34,7 +36,7 @@ export const taskView: TableView = {
 
 export const jobView: TableView = {
   columns: [
-    { header: "Id", value: path("id") },
+    { header: "Id", value: path("id"), whole: true },
     { header: "State", value: path("state") },
     { header: "Pool", value: path("poolInfo", "poolId") },
     { header: "Priority", value: path("priority") },
@@ -44,16 +46,16 @@ export const jobView: TableView = {
 
 export const subtaskView: TableView = {
   columns: [
-    { header: "Id", value: path("id") },
+    { header: "Id", value: path("id"), whole: true },
     { header: "State", value: path("state") },
     { header: "ExitCode", value: path("exitCode") },
-    { header: "Node", value: path("nodeInfo", "nodeId") },
+    { header: "Node", value: path("nodeInfo", "nodeId"), whole: true },
   ],
 };
 
 export const taskAddResultView: TableView = {
   columns: [
-    { header: "TaskId", value: path("taskId") },
+    { header: "TaskId", value: path("taskId"), whole: true },
     { header: "Status", value: path("status") },
     { header: "Error", value: path("code") },
     { header: "Message", value: path("message") },
@@ -69,8 +71,20 @@ export const waitSummaryView: TableView = {
     { header: "Completed", value: path("completed") },
     { header: "Succeeded", value: path("succeeded") },
     { header: "Failed", value: path("failed") },
+    { header: "FailedTasks", value: failedTasksText, whole: true },
   ],
 };
+
+/** How many failed task ids `task wait` names in a table; the JSON forms list them all. */
+export const failedTasksShown = 20;
+
+function failedTasksText(item: unknown): string {
+  const ids = path("failedTaskIds")(item);
+  if (!Array.isArray(ids)) return "";
+  const shown = ids.slice(0, failedTasksShown).join(",");
+  const more = ids.length - failedTasksShown;
+  return more > 0 ? `${shown} and ${more} more (-o json lists all)` : shown;
+}
 
 export const taskCountsView: TableView = {
   columns: [
@@ -99,8 +113,17 @@ export function derivedView(items: readonly unknown[]): TableView {
     }
   }
   return {
-    columns: keys.map((key) => ({ header: headerFor(key), value: path(key) })),
+    columns: keys.map((key) => ({
+      header: headerFor(key),
+      value: path(key),
+      ...(isIdKey(key) ? { whole: true } : {}),
+    })),
   };
+}
+
+/** `id`, `taskId`, `requestId`, ...: the names of what a derived column holds whole. */
+function isIdKey(key: string): boolean {
+  return key === "id" || /[a-z]Id$/.test(key);
 }
 
 function headerFor(key: string): string {
@@ -118,6 +141,8 @@ export function cellText(value: unknown): string {
 export interface Tabulated {
   headers: string[];
   rows: string[][];
+  /** Per column: never cut (see Column.whole). */
+  whole: boolean[];
 }
 
 /**
@@ -129,6 +154,7 @@ export function tabulate(items: readonly unknown[], view: TableView | undefined)
     const width = Math.max(...items.map((item) => (item as unknown[]).length));
     return {
       headers: Array.from({ length: width }, (_, index) => `Column${index + 1}`),
+      whole: Array.from({ length: width }, () => false),
       rows: items.map((item) =>
         Array.from({ length: width }, (_, index) => cellText((item as unknown[])[index])),
       ),
@@ -137,6 +163,7 @@ export function tabulate(items: readonly unknown[], view: TableView | undefined)
   const columns = (view ?? derivedView(items)).columns;
   return {
     headers: columns.map((column) => column.header),
+    whole: columns.map((column) => column.whole === true),
     rows: items.map((item) => columns.map((column) => cellText(column.value(item)))),
   };
 }

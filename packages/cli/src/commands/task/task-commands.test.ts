@@ -246,6 +246,24 @@ describe("batch task list", () => {
     expect(json(filtered)).toEqual([{ id: "t003", state: "completed" }]);
     expect(lines(streamed.stdout).map((line) => line.split("\t")[0])).toHaveLength(25);
   });
+
+  it("shows 64-character ids whole in a table, on every page", async () => {
+    addJob("long-ids");
+    const longIds = ["a", "b"].map((letter) => `${letter}${"-long-task".repeat(6)}-id`);
+    expect(longIds.map((id) => id.length)).toEqual([64, 64]);
+    emulator.service.addTask("long-ids", { id: "short", commandLine: "x" });
+    for (const id of longIds) emulator.service.addTask("long-ids", { id, commandLine: "x" });
+    const [list, get] = await Promise.all([
+      batch(["task", "list", "--job-id", "long-ids", "--max-results", "1", "-o", "table"]),
+      batch(["task", "get", "--job-id", "long-ids", "--task-id", longIds[0] ?? "", "-o", "table"]),
+    ]);
+    expect([list.code, get.code]).toEqual([0, 0]);
+    const listed = lines(list.stdout)
+      .slice(2)
+      .map((line) => line.split(/\s+/)[0]);
+    expect(listed.sort()).toEqual([...longIds, "short"].sort());
+    expect(lines(get.stdout)[2]?.split(/\s+/)[0]).toBe(longIds[0]);
+  });
 });
 
 describe("batch task list-subtasks", () => {
@@ -397,6 +415,36 @@ describe("batch task wait", () => {
       failed: 1,
       failedTaskIds: ["t001"],
     });
+  });
+
+  it("names the failed tasks in its table: all of them, or the first 20 and how many more", async () => {
+    addJob("wait-few");
+    addJob("wait-many");
+    addTasks("wait-few", 3);
+    addTasks("wait-many", 25);
+    for (const [id, exitCode] of [
+      ["t000", 1],
+      ["t001", 0],
+      ["t002", 3],
+    ] as const) {
+      emulator.service.completeTask("wait-few", id, { exitCode });
+    }
+    for (let i = 0; i < 25; i++)
+      emulator.service.completeTask("wait-many", `t${String(i).padStart(3, "0")}`, { exitCode: 1 });
+    const [few, many, manyJson] = await Promise.all([
+      batch(["task", "wait", "--job-id", "wait-few", "-o", "table"]),
+      batch(["task", "wait", "--job-id", "wait-many", "-o", "table"]),
+      batch(["task", "wait", "--job-id", "wait-many", "--query", "failedTaskIds"]),
+    ]);
+    expect([few.code, many.code, manyJson.code]).toEqual([7, 7, 7]);
+    const [header, , row] = lines(few.stdout);
+    expect(header).toMatch(/\bFailed\s+FailedTasks$/);
+    expect(row).toMatch(/\s2\s+t000,t002$/);
+    const first20 = Array.from({ length: 20 }, (_, i) => `t${String(i).padStart(3, "0")}`);
+    expect(lines(many.stdout)[2]).toMatch(
+      new RegExp(`\\s25\\s+${first20.join(",")} and 5 more \\(-o json lists all\\)$`),
+    );
+    expect(JSON.parse(manyJson.stdout)).toHaveLength(25);
   });
 
   it("waits only for the tasks matching --filter, and exits 6 at --timeout", async () => {
