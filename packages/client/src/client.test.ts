@@ -1,6 +1,6 @@
 import { inspect } from "node:util";
 import { apiVersion } from "@batch/types";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { createBatchClient } from "./client.js";
 import { SharedKeyCredential } from "./credentials/shared-key-credential.js";
 import type { TokenCredential } from "./credentials/token-credential.js";
@@ -94,6 +94,13 @@ describe("createBatchClient", () => {
 describe("secrets never leak", () => {
   const bearerToken = "fake-bearer-token-7f3a9c";
   const sasSignature = "sv2030SIGxyz";
+  const attemptTimeoutMs = 20;
+
+  // The deadlines run on fake timers, advanced only by the hanging route: no other call can
+  // time out because the machine is slow.
+  afterEach(() => {
+    vi.useRealTimers();
+  });
 
   /** Answers in every way a call can fail, echoing credentials like real services do. */
   function hostileService() {
@@ -111,7 +118,12 @@ describe("secrets never leak", () => {
         );
       }
       if (path.endsWith("/network")) throw networkError();
-      if (path.endsWith("/hang")) return hang(seen);
+      if (path.endsWith("/hang")) {
+        const answer = hang(seen);
+        // The attempt's deadline (20 ms, on fake timers) passes once the request is out.
+        queueMicrotask(() => vi.advanceTimersByTime(attemptTimeoutMs));
+        return answer;
+      }
       if (path.endsWith("/busy"))
         return serviceErrorResponse(503, "ServerBusy", `busy for ${auth}`);
       if (path.endsWith("/garbage")) return new Response(`proxy saw ${auth}`, { status: 502 });
@@ -170,6 +182,7 @@ describe("secrets never leak", () => {
 
   for (const auth of ["shared key", "bearer token"] as const) {
     it(`with ${auth}: not in any error's message, JSON or inspect output, nor any log line`, async () => {
+      vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
       const fetch = hostileService();
       const lines: string[] = [];
       const tokenCredential: TokenCredential = {
@@ -179,7 +192,7 @@ describe("secrets never leak", () => {
         endpoint,
         credential: auth === "shared key" ? credential : tokenCredential,
         fetch,
-        timeoutMs: 20,
+        timeoutMs: attemptTimeoutMs,
         retry: { maxRetries: 1, sleep: async () => undefined },
         logger: (level: LogLevel, message: string, details: LogDetails) =>
           lines.push(`${level} ${message} ${JSON.stringify(details)}`),
