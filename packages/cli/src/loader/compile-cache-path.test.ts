@@ -1,6 +1,13 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { compileCacheCommand, compileCacheDir, compileCacheFile } from "./compile-cache-path.js";
+import {
+  compileCacheCommand,
+  compileCacheDir,
+  compileCacheFile,
+  compileCacheFilePattern,
+  compileCacheTemporaryFile,
+  compileCacheTemporaryFilePattern,
+} from "./compile-cache-path.js";
 
 describe("compile cache path", () => {
   it("is BATCH_CACHE_DIR, else under XDG_CACHE_HOME, and off with BATCH_COMPILE_CACHE=0", () => {
@@ -37,5 +44,26 @@ describe("compile cache path", () => {
     expect(compileCacheFile("0123456789abcdef", "task-get")).toBe(
       `app-0123456789abcdef-${process.version}-${process.arch}-task-get.v8`,
     );
+  });
+
+  it("recognises exactly the names it gives, so pruning never touches another file", () => {
+    const name = compileCacheFile("0123456789abcdef", "task-add-collection");
+    expect(compileCacheFilePattern.test(name)).toBe(true);
+    expect(compileCacheFilePattern.test(compileCacheFile("0123456789abcdef", "none"))).toBe(true);
+    for (const other of [
+      `${name}.bak`,
+      `x${name}`,
+      "app-0123456789abcdef-v20.20.2-x64-../x.v8",
+      "app-0123456789ABCDEF-v20.20.2-x64-task.v8",
+      "app-0123-v20.20.2-x64-task.v8",
+      "notes.v8",
+    ]) {
+      expect(compileCacheFilePattern.test(other)).toBe(false);
+    }
+    const temporary = compileCacheTemporaryFile(name, 4321, "k3x9");
+    expect(temporary).toBe(`${name}.4321-k3x9.tmp`);
+    expect(compileCacheTemporaryFilePattern.test(temporary)).toBe(true);
+    expect(compileCacheFilePattern.test(temporary)).toBe(false);
+    expect(compileCacheTemporaryFilePattern.test(`${name}.tmp`)).toBe(false);
   });
 });

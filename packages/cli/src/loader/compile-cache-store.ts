@@ -103,7 +103,7 @@ export function writeCompileCache(
     temporary = compileCacheTemporaryFile(
       file,
       process.pid,
-      options.nonce ?? Math.random().toString(36).slice(2, 10),
+      options.nonce ?? (Math.random().toString(36).slice(2, 10) || "0"),
     );
     // "wx": never through a file or link already there.
     fs.writeFileSync(temporary, data(), { mode: 0o600, flag: "wx" });
