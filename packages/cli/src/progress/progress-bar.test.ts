@@ -66,6 +66,19 @@ describe("progress bars", () => {
     expect(piped.stderr).toBe("added 150 of 150 tasks\n");
   });
 
+  it("add-collection from NDJSON on stdin (no known total) draws added count and rate, no bar or ETA", async () => {
+    const run = await runInTerminal(
+      ["task", "add-collection", "--job-id", "progress", "--json-file", "-", "-o", "none"],
+      { env, pipedFrom: tasksFile("stdin", 150) },
+    );
+    expect(run.code).toBe(0);
+    expect(run.output).toMatch(/Adding tasks 150 done \| 150 added, 0 failed \| \d+ tasks\/s/);
+    expect(run.output).not.toMatch(/ETA|█|░|\/150/);
+    expect(
+      emulator.service.listTasks("progress", { filter: "startswith(id,'stdin-')" }).value,
+    ).toHaveLength(150);
+  });
+
   it("wait draws counts by state on a terminal, and nothing when piped", async () => {
     const args = ["task", "wait", "--job-id", "waiting", "-o", "none"];
     const [terminal, piped] = await Promise.all([

@@ -11,11 +11,17 @@ export interface TerminalRun {
 
 export function runInTerminal(
   args: readonly string[],
-  options: { env?: Record<string, string>; typed?: string } = {},
+  options: {
+    env?: Record<string, string>;
+    typed?: string;
+    /** A file piped to the CLI's stdin (`cat file | batch ...`); stdout and stderr stay the terminal. */
+    pipedFrom?: string;
+  } = {},
 ): Promise<TerminalRun> {
-  const command = [process.execPath, bundlePath, ...args]
-    .map((word) => `'${word.replaceAll("'", "'\\''")}'`)
-    .join(" ");
+  const quote = (word: string) => `'${word.replaceAll("'", "'\\''")}'`;
+  const batch = [process.execPath, bundlePath, ...args].map(quote).join(" ");
+  const command =
+    options.pipedFrom === undefined ? batch : `cat ${quote(options.pipedFrom)} | ${batch}`;
   return new Promise((resolve, reject) => {
     const child = spawn("script", ["-qec", command, "/dev/null"], {
       env: { ...isolatedEnv(), TERM: "xterm", ...options.env },
