@@ -1,7 +1,8 @@
 // @ts-check
 // The contenders, in the order the table shows them. `ours` marks @batch/client (the targets of
 // issue 4 are checked for those, except `informative` ones: the targets apply to addMany, the
-// way users are told to add many tasks), `raw` the baselines, `azure` the official SDK;
+// way users are told to add many tasks), `raw` the baselines (and which transport each is),
+// `azure` the official SDK;
 // `scenarios`, when present, limits a contender to some scenarios.
 export const contenders = {
   "batch-client (default)": {
@@ -21,7 +22,11 @@ export const contenders = {
     informative: true,
     scenarios: ["add"],
   },
-  "raw node:http": { module: "./contenders/raw-node-http.mjs", options: {}, raw: true },
-  "raw fetch": { module: "./contenders/raw-fetch.mjs", options: {}, raw: true },
+  "raw node:http": {
+    module: "./contenders/raw-node-http.mjs",
+    options: {},
+    raw: "node:http",
+  },
+  "raw fetch": { module: "./contenders/raw-fetch.mjs", options: {}, raw: "fetch" },
   "@azure/batch 10.2.0": { module: "./contenders/azure-batch.mjs", options: {}, azure: true },
 };

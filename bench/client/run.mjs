@@ -2,6 +2,10 @@
 // The client benchmark: one command, every contender side by side against one local server.
 //
 //   npx -y pnpm@12.4.2 --filter @batch/bench bench:client [--reps=5] [--scenarios=get,add1,add8,list]
+//   npx -y pnpm@12.4.2 --filter @batch/bench bench:client --quick    (one repetition: a smoke run)
+//
+// The package script first builds what the bench imports (turbo: @batch/client, @batch/testing
+// and @batch/types), then runs this file.
 //
 // The server (canned-server.mjs) runs in a child process; each run of a contender on a scenario
 // is a fresh child process too, so peaks of memory and client CPU belong to that run alone. The
@@ -16,12 +20,16 @@ import { contenders } from "./contenders.mjs";
 import { scenarios } from "./scenarios.mjs";
 
 const args = Object.fromEntries(
-  process.argv.slice(2).map((arg) => {
-    const [name, value] = arg.replace(/^--/, "").split("=");
-    return [name, value ?? "true"];
-  }),
+  process.argv
+    .slice(2)
+    .filter((arg) => arg !== "--")
+    .map((arg) => {
+      const [name, value] = arg.replace(/^--/, "").split("=");
+      return [name, value ?? "true"];
+    }),
 );
-const reps = Number(args.reps ?? 5);
+const reps = Number(args.reps ?? (args.quick === "true" ? 1 : 5));
+if (!Number.isInteger(reps) || reps < 1) throw new Error(`--reps must be a whole number ≥ 1`);
 /** Scenario variants: the add scenario runs at concurrency 1 and 8. */
 const variants = {
   get: { scenario: "get", concurrency: 1, title: scenarios.get.title },
@@ -124,9 +132,16 @@ try {
     }
     const azure = names.find((name) => contenders[name].azure);
     const raws = names.filter((name) => contenders[name].raw);
+    const rawFetch = names.find((name) => contenders[name].raw === "fetch");
+    const rawHttp = names.find((name) => contenders[name].raw === "node:http");
     for (const name of names) {
       const mine = runs[name];
       const paired = (other) => median(mine.map((run, i) => other[i].wallMs / run.wallMs));
+      /** Median over repetitions of this contender's figure ÷ the other's in the same repetition. */
+      const ratio = (other, field) =>
+        other === undefined
+          ? Number.NaN
+          : median(mine.map((run, i) => run[field] / runs[other][i][field]));
       const fastestRaw = mine.map((_, i) => Math.min(...raws.map((raw) => runs[raw][i].wallMs)));
       table.push({
         scenario: key,
@@ -140,6 +155,13 @@ try {
         vsFastestRaw: median(mine.map((run, i) => run.wallMs / fastestRaw[i])),
         rssVsAzure: median(mine.map((run, i) => run.maxRssBytes / runs[azure][i].maxRssBytes)),
         heapVsAzure: median(mine.map((run, i) => run.peakHeapBytes / runs[azure][i].peakHeapBytes)),
+        wallVs: [ratio(rawFetch, "wallMs"), ratio(rawHttp, "wallMs"), ratio(azure, "wallMs")],
+        cpuVs: [ratio(rawFetch, "cpuMs"), ratio(rawHttp, "cpuMs"), ratio(azure, "cpuMs")],
+        rssVs: [
+          ratio(rawFetch, "maxRssBytes"),
+          ratio(rawHttp, "maxRssBytes"),
+          ratio(azure, "maxRssBytes"),
+        ],
       });
     }
   }
@@ -178,11 +200,40 @@ const rows = table.map((row) => [
   `${row.rssVsAzure.toFixed(2)}x`,
   `${row.heapVsAzure.toFixed(2)}x`,
 ]);
-const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-const line = (cells) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(" | ")} |`;
-console.log(line(header));
-console.log(`| ${widths.map((w) => "-".repeat(w)).join(" | ")} |`);
-for (const row of rows) console.log(line(row));
+/** Prints a Markdown table with padded columns. */
+function printTable(head, body) {
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
+  const line = (cells) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(" | ")} |`;
+  console.log(line(head));
+  console.log(`| ${widths.map((w) => "-".repeat(w)).join(" | ")} |`);
+  for (const row of body) console.log(line(row));
+}
+printTable(header, rows);
+
+// Every contender against each baseline, on wall time, client CPU and peak RSS: each figure is
+// the median over repetitions of (contender ÷ baseline) within one repetition, so a busy moment
+// of the machine slows both sides of a ratio alike. Below 1.00x: less than the baseline.
+const times = (value) => (Number.isNaN(value) ? "–" : `${value.toFixed(2)}x`);
+console.log(
+  "\nPaired ratios, contender ÷ baseline (median of per-repetition ratios; below 1.00x is less):\n",
+);
+const baselines = ["raw fetch", "raw node:http", "@azure/batch"];
+printTable(
+  [
+    "scenario",
+    "contender",
+    ...baselines.map((b) => `wall ÷ ${b}`),
+    ...baselines.map((b) => `CPU ÷ ${b}`),
+    ...baselines.map((b) => `RSS ÷ ${b}`),
+  ],
+  table.map((row) => [
+    row.scenario,
+    row.contender,
+    ...row.wallVs.map(times),
+    ...row.cpuVs.map(times),
+    ...row.rssVs.map(times),
+  ]),
+);
 
 // The targets of issue 4, for each of our two transports.
 const targets = { get: 1.5, add1: 2.5, add8: 2.5, list: 2.5 };
