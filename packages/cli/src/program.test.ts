@@ -31,6 +31,7 @@ const commands = [
   ["profile", "show"],
   ["profile", "delete"],
   ["configure"],
+  ["completion"],
 ];
 
 describe("batch --help", () => {

@@ -39,8 +39,7 @@ export function buildProgram(args: string[], runtime: CliRuntime): Argv {
     .recommendCommands()
     .wrap(Math.min(120, runtime.io.stdout.columns ?? 100));
   for (const command of commands) program = program.command(command as never);
-  program = program
-    .completion("completion", "Print a bash/zsh completion script: batch completion >> ~/.bashrc")
+  program = withCompletionCommand(program, args)
     .demandCommand(1, "choose a command; see `batch --help`")
     .example("$0 task list --job-id myjob -o table", "List the tasks of a job")
     .example(
@@ -63,6 +62,21 @@ export function buildProgram(args: string[], runtime: CliRuntime): Argv {
     });
   skipHelpCaching(program);
   return program;
+}
+
+const completionDescription = "Print a bash/zsh completion script: batch completion >> ~/.bashrc";
+
+// yargs prints the completion script for `completion` even when help is asked for; a plain
+// command of the same name shows that help, with its examples, instead.
+function withCompletionCommand<T>(program: Argv<T>, args: readonly string[]): Argv<T> {
+  const helpAsked = args.includes("--help") || args.includes("-h");
+  if (!(helpAsked && args.includes("completion")))
+    return program.completion("completion", completionDescription);
+  return program.command("completion", completionDescription, (command) =>
+    command
+      .example("$0 completion >> ~/.bashrc", "Complete batch commands and flags in bash")
+      .example("SHELL=zsh $0 completion >> ~/.zshrc", "The same for zsh"),
+  );
 }
 
 // Before running any command handler yargs renders the whole help text and keeps it, in case
