@@ -1,4 +1,5 @@
-// `batch job create`: adds a job from flags or --json-file, then shows it.
+// `batch job create`: adds a job from flags or --json-file, then shows it (see
+// print-created.ts for when that read fails).
 import type { JobAddParameter } from "@batch/types";
 import type { CommandModule } from "yargs";
 import { openClient } from "../../client/open-client.js";
@@ -9,6 +10,7 @@ import { jobView } from "../../output/table-view.js";
 import type { CliRuntime } from "../command-context.js";
 import type { GlobalArgs } from "../global-args.js";
 import { type CallArgs, callOptions, withCallOptions } from "../operation-options.js";
+import { printCreated } from "../print-created.js";
 import { runHandler } from "../run-handler.js";
 
 type JobCreateArgs = CallArgs & JobFlags & { jsonFile?: string };
@@ -73,9 +75,15 @@ export function jobCreateCommand(
         job = jobFromFlags(args);
       }
       const client = await openClient(context);
-      await client.jobs.add(job, callOptions(args, context.signal));
-      const created = await client.jobs.get(job.id, { signal: context.signal });
-      await context.output.value(created, jobView);
+      const write = await client.jobs.add(job, callOptions(args, context.signal));
+      const jobId = job.id;
+      await printCreated(context, {
+        name: `job ${jobId}`,
+        identity: { jobId, created: true },
+        write,
+        readBack: () => client.jobs.get(jobId, { signal: context.signal }),
+        view: jobView,
+      });
       return undefined;
     }),
   };

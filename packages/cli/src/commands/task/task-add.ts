@@ -1,5 +1,6 @@
 // `batch task add` (az: create): adds one task from flags or from --json-file, then shows it
-// as the service has it (az does the same), so the output has its state, URL and ETag.
+// as the service has it (az does the same), so the output has its state, URL and ETag; see
+// print-created.ts for when that read fails.
 import type { TaskAddParameter } from "@batch/types";
 import type { CommandModule } from "yargs";
 import { openClient } from "../../client/open-client.js";
@@ -11,6 +12,7 @@ import type { CliRuntime } from "../command-context.js";
 import type { GlobalArgs } from "../global-args.js";
 import { type JobIdArgs, withJobId } from "../id-options.js";
 import { type CallArgs, callOptions, withCallOptions } from "../operation-options.js";
+import { printCreated } from "../print-created.js";
 import { runHandler } from "../run-handler.js";
 import { withConstraintOptions } from "./constraint-options.js";
 
@@ -102,9 +104,15 @@ export function taskAddCommand(
       }
       const client = await openClient(context);
       const options = callOptions(args, context.signal);
-      await client.tasks.add(args.jobId, task, options);
-      const added = await client.tasks.get(args.jobId, task.id, { signal: context.signal });
-      await context.output.value(added, taskView);
+      const write = await client.tasks.add(args.jobId, task, options);
+      const taskId = task.id;
+      await printCreated(context, {
+        name: `task ${taskId} of job ${args.jobId}`,
+        identity: { jobId: args.jobId, taskId, added: true },
+        write,
+        readBack: () => client.tasks.get(args.jobId, taskId, { signal: context.signal }),
+        view: taskView,
+      });
       return undefined;
     }),
   };
