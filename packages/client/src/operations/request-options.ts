@@ -98,10 +98,16 @@ export function callHeaders(options: CallOptions) {
   };
 }
 
-/** The call headers and the conditional headers in one object. */
+/**
+ * The call headers and the conditional headers in one object literal. Not a spread of
+ * `callHeaders`: on the get path that spread cost a second object per call and a slower-shaped
+ * one, which raised a 5,000-get run's peak heap from about 12 to 18 MiB (bench:client).
+ */
 export function conditionalCallHeaders(options: CallOptions & ConditionalOptions) {
   return {
-    ...callHeaders(options),
+    "client-request-id": options.clientRequestId,
+    "return-client-request-id": options.returnClientRequestId,
+    "ocp-date": options.ocpDate === undefined ? undefined : httpDate(options.ocpDate, "ocpDate"),
     "If-Match": options.ifMatch,
     "If-None-Match": options.ifNoneMatch,
     "If-Modified-Since":
