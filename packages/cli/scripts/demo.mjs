@@ -1,6 +1,7 @@
 // The main job, end to end through the bundled CLI (dist/batch.mjs; build it first): start the
 // embedded emulator, create a job, add 1,000 tasks from a generated file with a progress bar,
-// wait for them, list the failed ones as a table, show the task counts, stop the emulator.
+// wait for them, list the failed ones as a table sorted by id, show the task counts, stop the
+// emulator.
 // Every step prints the command it runs. One task in 20 is built to fail: the emulator's
 // simulated executor ends a task with the exit code its command line names (`exit 3`).
 //
@@ -116,7 +117,9 @@ try {
   say("4. Wait for every task to complete (exit status 7: some tasks failed, as planned)");
   await batch(["task", "wait", "--job-id", jobId, "--interval", "500ms", "-o", "table"], env, [7]);
 
-  say("5. List the failed tasks");
+  say("5. List the failed tasks, sorted by id");
+  // The service lists tasks in no particular order (here: the order the concurrent adds
+  // landed in), so the query sorts them; it also names the table's columns.
   await batch(
     [
       "task",
@@ -128,6 +131,8 @@ try {
       "--select",
       "id,state,executionInfo,commandLine",
       "--all",
+      "--query",
+      "sort_by(@, &id)[].{Id: id, State: state, ExitCode: executionInfo.exitCode, CommandLine: commandLine}",
       "-o",
       "table",
     ],

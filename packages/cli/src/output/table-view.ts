@@ -76,7 +76,7 @@ export const waitSummaryView: TableView = {
 };
 
 /** How many failed task ids `task wait` names in a table; the JSON forms list them all. */
-export const failedTasksShown = 20;
+export const failedTasksShown = 10;
 
 function failedTasksText(item: unknown): string {
   const ids = path("failedTaskIds")(item);

@@ -417,32 +417,36 @@ describe("batch task wait", () => {
     });
   });
 
-  it("names the failed tasks in its table: all of them, or the first 20 and how many more", async () => {
+  it("names the failed tasks in its table, in id order: all, or the first 10 and how many more", async () => {
     addJob("wait-few");
     addJob("wait-many");
-    addTasks("wait-few", 3);
-    addTasks("wait-many", 25);
+    // Added out of order: the service lists tasks in the order they were added.
+    for (const id of ["t10", "t9", "t2"])
+      emulator.service.addTask("wait-few", { id, commandLine: "x" });
     for (const [id, exitCode] of [
-      ["t000", 1],
-      ["t001", 0],
-      ["t002", 3],
+      ["t10", 1],
+      ["t9", 0],
+      ["t2", 3],
     ] as const) {
       emulator.service.completeTask("wait-few", id, { exitCode });
     }
+    addTasks("wait-many", 25);
     for (let i = 0; i < 25; i++)
       emulator.service.completeTask("wait-many", `t${String(i).padStart(3, "0")}`, { exitCode: 1 });
-    const [few, many, manyJson] = await Promise.all([
+    const [few, fewJson, many, manyJson] = await Promise.all([
       batch(["task", "wait", "--job-id", "wait-few", "-o", "table"]),
+      batch(["task", "wait", "--job-id", "wait-few", "--query", "failedTaskIds"]),
       batch(["task", "wait", "--job-id", "wait-many", "-o", "table"]),
       batch(["task", "wait", "--job-id", "wait-many", "--query", "failedTaskIds"]),
     ]);
-    expect([few.code, many.code, manyJson.code]).toEqual([7, 7, 7]);
+    expect([few.code, fewJson.code, many.code, manyJson.code]).toEqual([7, 7, 7, 7]);
     const [header, , row] = lines(few.stdout);
     expect(header).toMatch(/\bFailed\s+FailedTasks$/);
-    expect(row).toMatch(/\s2\s+t000,t002$/);
-    const first20 = Array.from({ length: 20 }, (_, i) => `t${String(i).padStart(3, "0")}`);
+    expect(row).toMatch(/\s2\s+t2,t10$/);
+    expect(JSON.parse(fewJson.stdout)).toEqual(["t2", "t10"]);
+    const first10 = Array.from({ length: 10 }, (_, i) => `t${String(i).padStart(3, "0")}`);
     expect(lines(many.stdout)[2]).toMatch(
-      new RegExp(`\\s25\\s+${first20.join(",")} and 5 more \\(-o json lists all\\)$`),
+      new RegExp(`\\s25\\s+${first10.join(",")} and 15 more \\(-o json lists all\\)$`),
     );
     expect(JSON.parse(manyJson.stdout)).toHaveLength(25);
   });

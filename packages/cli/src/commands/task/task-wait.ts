@@ -87,10 +87,15 @@ export function taskWaitCommand(
   };
 }
 
-/** The counts without the client's bookkeeping (how many polls it made). */
+const idOrder = new Intl.Collator("en", { numeric: true }).compare;
+
+/**
+ * The counts without the client's bookkeeping (how many polls it made), the failed ids sorted
+ * (task-2 before task-10): they come in the service's listing order, which is not the ids'.
+ */
 function printable({
   polls: _polls,
   ...counts
 }: TaskStateSummary): Omit<TaskStateSummary, "polls"> {
-  return counts;
+  return { ...counts, failedTaskIds: [...counts.failedTaskIds].sort(idOrder) };
 }
