@@ -15,6 +15,7 @@ import type { OperationContext } from "./operations/invoke.js";
 import { createJobOperations, type JobOperations } from "./operations/jobs.js";
 import { createTaskOperations, type TaskOperations } from "./operations/tasks.js";
 import { createPipeline, type FetchLike, type Pipeline, type PipelineStep } from "./pipeline.js";
+import type { StartDeadline } from "./transport/starts-deadlines.js";
 
 export interface BatchClientOptions {
   /** The account URL, e.g. "https://myaccount.westeurope.batch.azure.com" (https:// is assumed). */
@@ -53,6 +54,18 @@ export interface BatchClient {
 }
 
 export function createBatchClient(options: BatchClientOptions): BatchClient {
+  return createClientWith(options, undefined);
+}
+
+/**
+ * `createBatchClient` with how attempts' deadlines start. The Node entry passes the node:http
+ * transport's lighter one (transport/light-deadline.ts); the main entry, which browsers get,
+ * keeps the AbortController one and carries no node-only code.
+ */
+export function createClientWith(
+  options: BatchClientOptions,
+  startDeadline: StartDeadline | undefined,
+): BatchClient {
   const endpoint = normalizeEndpoint(options.endpoint);
   const { credential } = options;
   let auth: PipelineStep;
@@ -72,7 +85,10 @@ export function createBatchClient(options: BatchClientOptions): BatchClient {
       returnClientRequestId: options.returnClientRequestId,
     }),
     retry: retryMiddleware(options.retry === false ? { maxRetries: 0 } : options.retry),
-    timeout: timeoutMiddleware({ timeoutMs: attemptTimeout(options.timeoutMs) }),
+    timeout: timeoutMiddleware({
+      timeoutMs: attemptTimeout(options.timeoutMs),
+      start: startDeadline,
+    }),
     auth,
     logging: options.logger ? loggingMiddleware(options.logger) : undefined,
     transport: transportStep(fetchImpl),

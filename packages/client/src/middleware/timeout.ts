@@ -6,6 +6,7 @@
 import { BatchError } from "../errors.js";
 import type { PipelineStep } from "../pipeline.js";
 import { startDeadline, systemTimers, type Timers } from "../timers.js";
+import type { StartDeadline } from "../transport/starts-deadlines.js";
 
 /**
  * The default deadline of an attempt: 100 seconds, the network timeout the Azure SDK for .NET
@@ -22,6 +23,8 @@ export interface TimeoutMiddlewareOptions {
   /** Milliseconds an attempt may take, body included; 0, Infinity or undefined: no deadline. */
   timeoutMs: number | undefined;
   timers?: Timers;
+  /** How a deadline is started (default `startDeadline`; the transport may offer a lighter one). */
+  start?: StartDeadline | undefined;
 }
 
 export function timeoutMiddleware(options: TimeoutMiddlewareOptions): PipelineStep {
@@ -30,8 +33,9 @@ export function timeoutMiddleware(options: TimeoutMiddlewareOptions): PipelineSt
     return (request, next, context) => next(request, context);
   }
   const timers = options.timers ?? systemTimers;
+  const start = options.start ?? startDeadline;
   return async (request, next, context) => {
-    const deadline = startDeadline(
+    const deadline = start(
       context.signal,
       timeoutMs,
       timers,

@@ -14,6 +14,7 @@ import {
 import type { SetupServerApi } from "msw/node";
 import { type BatchClient, type BatchClientOptions, createBatchClient } from "../client.js";
 import { SharedKeyCredential } from "../credentials/shared-key-credential.js";
+import { createBatchClient as createNodeBatchClient } from "../node-client.js";
 import type { FetchLike } from "../pipeline.js";
 import { createNodeHttpFetch } from "../transport/node-http.js";
 
@@ -69,8 +70,10 @@ function makeTarget(
     endpoint,
     service,
     received,
+    // With a transport given, the Node entry's createBatchClient: the same client, with the
+    // node:http transport's own deadlines when that is the transport.
     client: (overrides = {}) =>
-      createBatchClient({
+      (transport ? createNodeBatchClient : createBatchClient)({
         endpoint,
         credential: new SharedKeyCredential(DEV_ACCOUNT_NAME, DEV_ACCOUNT_KEY),
         ...(transport ? { fetch: transport } : {}),

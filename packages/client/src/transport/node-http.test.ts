@@ -3,6 +3,8 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createBatchClient } from "../client.js";
 import { SharedKeyCredential } from "../credentials/shared-key-credential.js";
+import { createBatchClient as createNodeEntryClient } from "../node-client.js";
+import { RequestHeaders } from "../request-headers.js";
 import { devAccount, devKey } from "../test-support/scripted-fetch.js";
 import { BufferedResponse } from "./buffered-response.js";
 import { createNodeHttpFetch } from "./node-http.js";
@@ -216,5 +218,40 @@ describe("createNodeHttpFetch", () => {
     await own("https://127.0.0.1:1/").catch(() => undefined);
     expect(httpsAgents).toHaveLength(1);
     own.close();
+  });
+
+  it("gives a Node-entry client's attempts their deadline without an AbortController each", async () => {
+    const Original = globalThis.AbortController;
+    let made = 0;
+    globalThis.AbortController = class extends Original {
+      constructor() {
+        super();
+        made++;
+      }
+    };
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    try {
+      const client = createNodeEntryClient({
+        endpoint: base,
+        credential: new SharedKeyCredential(devAccount, devKey),
+        fetch: nodeFetch,
+        retry: false,
+        timeoutMs: 5000,
+      });
+      for (let i = 0; i < 3; i++) await client.tasks.get("j1", "t1");
+      expect(made).toBe(0);
+      // The deadline still ends an attempt that gets no answer.
+      const before = received.length;
+      const pending = client.pipeline
+        .send({ method: "GET", url: `${base}/hang`, headers: new RequestHeaders() })
+        .catch((e: unknown) => e);
+      while (received.length === before) await new Promise((resolve) => setImmediate(resolve));
+      vi.advanceTimersByTime(5000);
+      expect(await pending).toMatchObject({ name: "BatchError", kind: "timeout" });
+      expect(made).toBe(0);
+    } finally {
+      vi.useRealTimers();
+      globalThis.AbortController = Original;
+    }
   });
 });

@@ -7,8 +7,10 @@ import * as https from "node:https";
 import { BatchError } from "../errors.js";
 import { BufferedResponse } from "./buffered-response.js";
 import { buffersBody } from "./buffers-body.js";
+import { startLightDeadline } from "./light-deadline.js";
 import { RawHeaders } from "./raw-headers.js";
 import { releasesSignal } from "./releases-signal.js";
+import { startsDeadlines } from "./starts-deadlines.js";
 
 export interface NodeHttpFetchOptions {
   /** Reuse connections between requests (default true). */
@@ -171,6 +173,8 @@ export function createNodeHttpFetch(options: NodeHttpFetchOptions = {}): NodeHtt
     [releasesSignal]: true as const,
     // It resolves only once the whole body is in memory, still under the request's signal.
     [buffersBody]: true as const,
+    // It reads only aborted, reason, throwIfAborted and add/removeEventListener of its signal.
+    [startsDeadlines]: startLightDeadline,
   });
 }
 
