@@ -1,6 +1,7 @@
 // Builds the Batch client for a command: the account from flags, environment or profile, Shared
 // Key or Entra ID, the node:http transport (a short-lived process pays ~100 ms for the first
-// use of Node's global fetch), and `--verbose` logging through the client's redacting logger.
+// use of Node's global fetch), and `--verbose` logging through the client's redacting logger
+// plus the bodies (verbose-logger.ts).
 import { type BatchClient, createBatchClient } from "@batch/client";
 import { nodeHttpFetch } from "@batch/client/node-http";
 import { readConfig } from "../account/config-store.js";
@@ -12,7 +13,7 @@ import { cliVersion } from "../program.js";
 import { entraCredential } from "./entra-credential.js";
 import { maxRetriesSetting } from "./retry-setting.js";
 import { sharedKeyCredential } from "./shared-key.js";
-import { verboseLogger } from "./verbose-logger.js";
+import { verboseLogging } from "./verbose-logger.js";
 
 export async function openClient(context: CommandContext): Promise<BatchClient> {
   const { args, io } = context;
@@ -28,12 +29,13 @@ export async function openClient(context: CommandContext): Promise<BatchClient> 
       ? await entraCredential()
       : sharedKeyCredential(account.accountName, account.accountKey, account.keySource);
   const maxRetries = maxRetriesSetting(args.maxRetries, io.env);
+  const verbose = args.verbose ? verboseLogging(io.stderr, nodeHttpFetch) : undefined;
   return createBatchClient({
     ...(maxRetries === undefined ? {} : { retry: { maxRetries } }),
     endpoint: account.endpoint,
     credential,
-    fetch: nodeHttpFetch,
+    fetch: verbose?.fetch ?? nodeHttpFetch,
     userAgent: `batch-cli/${cliVersion}`,
-    ...(args.verbose ? { logger: verboseLogger(io.stderr) } : {}),
+    ...(verbose === undefined ? {} : { logger: verbose.logger }),
   });
 }

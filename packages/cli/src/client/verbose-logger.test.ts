@@ -1,10 +1,82 @@
-// --verbose from the bundled file: each request and response on stderr, with the credentials
+// --verbose: the unit that pairs bodies with the client's log lines, and the bundled file, where
+// each request and response is printed on stderr, headers and bodies, with the credentials
 // redacted.
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { PassThrough } from "node:stream";
+import type { FetchLike } from "@batch/client";
 import { type Emulator, startEmulator } from "@batch/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { accountEnv, runBatch } from "../test-support/batch-process.js";
+import { accountEnv, lines, runBatch } from "../test-support/batch-process.js";
+import { maxBodyChars, verboseLogging } from "./verbose-logger.js";
+
+function captured(): { stream: PassThrough; text: () => string } {
+  const stream = new PassThrough();
+  let text = "";
+  stream.on("data", (chunk: Buffer) => {
+    text += chunk.toString("utf8");
+  });
+  return { stream, text: () => text };
+}
+
+describe("verboseLogging", () => {
+  it("prints a request's body after its headers and each answer's body after its own line", async () => {
+    const out = captured();
+    const mark = Symbol.for("@batch/client:buffers-body");
+    const answers: Record<string, string> = { "/a": '{"for":"a"}', "/b": '{"for":"b"}' };
+    const transport = Object.assign(
+      (async (input: string) =>
+        new Response(answers[new URL(input).pathname] ?? "", { status: 200 })) as FetchLike,
+      { [mark]: true },
+    );
+    const { logger, fetch } = verboseLogging(out.stream, transport);
+    expect((fetch as unknown as Record<symbol, unknown>)[mark]).toBe(true);
+
+    logger("debug", "-> A", { method: "POST", url: "http://h/a?x=1", headers: { h: "1" } });
+    const a = fetch("http://h/a?x=1", { method: "POST", body: '{"sent":1}' });
+    logger("debug", "-> B", { method: "GET", url: "http://h/b", headers: {} });
+    const b = fetch("http://h/b", { method: "GET" });
+    await Promise.all([a, b]);
+    // Logged in the other order than the answers came: each still gets its own body.
+    logger("debug", "<- 200 B", { method: "GET", url: "http://h/b", headers: {}, status: 200 });
+    logger("debug", "<- 200 A", { method: "POST", url: "http://h/a?x=REDACTED", status: 200 });
+    expect(out.text().split("\n")).toEqual([
+      "-> A",
+      "   h: 1",
+      "   body: {",
+      '     "sent": 1',
+      "   }",
+      "-> B",
+      "<- 200 B",
+      "   body: {",
+      '     "for": "b"',
+      "   }",
+      "<- 200 A",
+      "   body: {",
+      '     "for": "a"',
+      "   }",
+      "",
+    ]);
+  });
+
+  it("cuts a body longer than maxBodyChars and says by how much", async () => {
+    const out = captured();
+    const long = "x".repeat(maxBodyChars + 10);
+    const { logger, fetch } = verboseLogging(
+      out.stream,
+      (async () => new Response(long)) as FetchLike,
+    );
+    await fetch("http://h/long", {});
+    logger("debug", "<- 200", { method: "GET", url: "http://h/long", status: 200 });
+    expect(out.text()).toContain(
+      `body: ${"x".repeat(maxBodyChars)}\n   ... (10 more characters)\n`,
+    );
+  });
+});
 
 let emulator: Emulator;
+const sasSignature = "c2VjcmV0LXNhcy1zaWduYXR1cmU";
 
 beforeAll(async () => {
   emulator = await startEmulator({ host: "127.0.0.1", port: 0, executor: "manual" });
@@ -19,9 +91,7 @@ describe("--verbose", () => {
   it("prints the redacted request and response, and still one error line at the end", async () => {
     const run = await runBatch(
       ["task", "get", "--job-id", "j", "--task-id", "missing", "--verbose"],
-      {
-        env: accountEnv(emulator),
-      },
+      { env: accountEnv(emulator) },
     );
     expect(run.code).toBe(4);
     const stderr = run.stderr;
@@ -32,10 +102,57 @@ describe("--verbose", () => {
     expect(stderr).toMatch(/^ {3}ocp-date: .+GMT$/m);
     expect(stderr).toMatch(/^<- 404 Task_Get GET /m);
     expect(stderr).toMatch(/^ {3}request-id: \S+$/m);
+    expect(stderr).toMatch(
+      /^ {3}body: \{\n {5}"odata\.metadata": .*\n {5}"code": "TaskNotFound",$/m,
+    );
     expect(stderr.trimEnd().split("\n").at(-1)).toMatch(
       /^error: TaskNotFound: .*\(request-id \S+\)$/,
     );
     expect(stderr).not.toContain(emulator.key);
     expect(stderr).not.toMatch(/SharedKey \w+:/);
+  });
+
+  it("shows the bodies both ways with SAS signatures, passwords and keys hidden", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "batch-verbose-"));
+    const file = join(dir, "task.json");
+    writeFileSync(
+      file,
+      JSON.stringify({
+        id: "secretive",
+        commandLine: "run.sh",
+        resourceFiles: [
+          {
+            httpUrl: `https://store.blob.core.windows.net/in/run.sh?sv=2024-01-01&sp=r&sig=${sasSignature}%3D`,
+            filePath: "run.sh",
+          },
+        ],
+        containerSettings: {
+          imageName: "app:1",
+          registry: { registryServer: "r.io", username: "me", password: "hunter2-registry" },
+        },
+      }),
+    );
+    const run = await runBatch(
+      ["task", "add", "--job-id", "j", "--json-file", file, "--verbose", "-o", "none"],
+      { env: accountEnv(emulator) },
+    );
+    expect(run.code).toBe(0);
+    const stderr = run.stderr;
+    const add = stderr.slice(stderr.indexOf("-> Task_Add"), stderr.indexOf("<- 201 Task_Add"));
+    expect(add).toMatch(/^ {3}body: \{$/m);
+    expect(add).toContain('     "commandLine": "run.sh",');
+    expect(add).toContain(
+      '"httpUrl": "https://store.blob.core.windows.net/in/run.sh?sv=REDACTED&sp=REDACTED&sig=REDACTED"',
+    );
+    expect(add).toContain('"password": "REDACTED"');
+    const get = stderr.slice(stderr.indexOf("<- 200 Task_Get"));
+    expect(get).toMatch(/^ {3}etag: 0x[0-9A-F]+$/m);
+    expect(get).toContain('     "id": "secretive",');
+    expect(get).toContain('     "state": "active",');
+    expect(lines(stderr).filter((line) => line === "   body: {")).toHaveLength(2);
+    for (const secret of [emulator.key, sasSignature, "hunter2-registry"])
+      expect(stderr).not.toContain(secret);
+    expect(stderr).not.toMatch(/SharedKey \w+:|Bearer \S/);
+    expect(stderr).toMatch(/^ {3}authorization: REDACTED$/m);
   });
 });

@@ -1,19 +1,97 @@
-// `--verbose`: every request and response on stderr, as the client's logger reports them.
-// The client redacts by allow-list before anything reaches the logger (Authorization, SAS
-// signatures and unknown headers print as REDACTED), so this only lays the lines out.
+// `--verbose`: every request and response on stderr. The client's logger gives each line and
+// its headers (redacted by the client's allow-list before they get here); a wrapper around the
+// transport adds the bodies, redacted by redact-body.ts. A request's body follows its headers
+// at once: the client calls the transport right after logging the request, without a pause.
+// An answer's body is held until the client logs that answer; answers to the same method and
+// path reach the logger in the order the transport received them (the same steps run in
+// between), so a queue per method and path pairs them even when requests run side by side.
 import type { Writable } from "node:stream";
+import type { FetchLike } from "@batch/client";
+import { redactBody } from "./redact-body.js";
 
 interface LogDetails {
+  method?: string;
+  url?: string;
   headers?: Record<string, string>;
+  status?: number;
   durationMs?: number;
-  error?: string;
 }
 
-export function verboseLogger(stderr: Writable) {
-  return (_level: string, message: string, details: LogDetails) => {
+/** The most of a body printed; a page of a thousand tasks is far longer than anyone reads. */
+export const maxBodyChars = 32 * 1024;
+
+const indent = "   ";
+
+function pathOf(url: string): string {
+  const q = url.indexOf("?");
+  return q === -1 ? url : url.slice(0, q);
+}
+
+function urlOf(input: string | URL | Request): string {
+  if (typeof input === "string") return input;
+  return input instanceof URL ? input.href : input.url;
+}
+
+function bodyText(text: string): string {
+  if (text === "") return "";
+  let shown = redactBody(text);
+  if (shown.length > maxBodyChars) {
+    shown = `${shown.slice(0, maxBodyChars)}\n... (${shown.length - maxBodyChars} more characters)`;
+  }
+  return `${indent}body: ${shown.replaceAll("\n", `\n${indent}`)}\n`;
+}
+
+const decoder = new TextDecoder();
+
+export interface VerboseLogging {
+  /** The client's logger: request and answer lines with their headers, then the answer's body. */
+  logger: (level: string, message: string, details: LogDetails) => void;
+  /** The transport, printing each request's body and keeping each answer's for the logger. */
+  fetch: FetchLike;
+}
+
+export function verboseLogging(stderr: Writable, transport: FetchLike): VerboseLogging {
+  const answers = new Map<string, string[]>();
+
+  const fetch = (async (input, init) => {
+    const method = init?.method ?? "GET";
+    const body = init?.body;
+    const sent =
+      typeof body === "string" ? body : body instanceof Uint8Array ? decoder.decode(body) : "";
+    stderr.write(bodyText(sent));
+    const response = await transport(input, init);
+    let received = "";
+    try {
+      received = await response.clone().text();
+    } catch {
+      // An answer whose body cannot be read twice prints without it.
+    }
+    const key = `${method} ${pathOf(urlOf(input))}`;
+    const queue = answers.get(key) ?? [];
+    queue.push(received);
+    answers.set(key, queue);
+    return response;
+  }) as FetchLike;
+  // Marks the client reads on its transport (it buffers bodies, it releases signal listeners)
+  // hold for the wrapper too.
+  for (const mark of Object.getOwnPropertySymbols(transport)) {
+    (fetch as unknown as Record<symbol, unknown>)[mark] = (
+      transport as unknown as Record<symbol, unknown>
+    )[mark];
+  }
+
+  const logger = (_level: string, message: string, details: LogDetails) => {
     let text = `${message}${details.durationMs === undefined ? "" : ` (${Math.round(details.durationMs)} ms)`}\n`;
     for (const [name, value] of Object.entries(details.headers ?? {}))
-      text += `   ${name}: ${value}\n`;
+      text += `${indent}${name}: ${value}\n`;
+    if (details.status !== undefined) {
+      const key = `${details.method ?? "GET"} ${pathOf(details.url ?? "")}`;
+      const received = answers.get(key)?.shift();
+      if (answers.get(key)?.length === 0) answers.delete(key);
+      if (received !== undefined) text += bodyText(received);
+    }
     stderr.write(text);
   };
+
+  return { logger, fetch };
 }
