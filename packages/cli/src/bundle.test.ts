@@ -11,9 +11,10 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { type Emulator, startEmulator } from "@batch/testing";
+import type { Emulator } from "@batch/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accountEnv, bundlePath, lines, runBatch } from "./test-support/batch-process.js";
+import { startTestEmulator } from "./test-support/test-emulator.js";
 
 // Root can run the bundle as a uid that has no passwd entry (util-linux setpriv).
 const canRunAsUnknownUser =
@@ -26,7 +27,7 @@ const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url),
 let emulator: Emulator;
 
 beforeAll(async () => {
-  emulator = await startEmulator({ host: "127.0.0.1", port: 0, executor: "manual" });
+  ({ emulator } = await startTestEmulator());
   emulator.service.addJob({ id: "j", poolInfo: { poolId: "p" } });
   emulator.service.addTask("j", { id: "t", commandLine: "x" });
 });

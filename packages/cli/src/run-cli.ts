@@ -16,7 +16,7 @@ export async function runCli(
   signal: AbortSignal,
 ): Promise<ExitCodeValue> {
   const joined = joinStdinDashes(args);
-  const runtime: CliRuntime = { args: joined, io, signal, exitCode: ExitCode.ok, verboseLog: [] };
+  const runtime: CliRuntime = { args: joined, io, signal, exitCode: ExitCode.ok };
   try {
     await buildProgram(joined, runtime).parseAsync();
     return runtime.exitCode;

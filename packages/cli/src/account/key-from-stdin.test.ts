@@ -1,14 +1,15 @@
 // `--account-key -` from the bundled file: every command that takes a key reads it from
 // standard input, without the warning about a key on the command line.
-import { type Emulator, startEmulator } from "@batch/testing";
+import type { Emulator } from "@batch/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { emptyConfigDir, lines, runBatch } from "../test-support/batch-process.js";
+import { startTestEmulator } from "../test-support/test-emulator.js";
 
 let emulator: Emulator;
 let env: Record<string, string>;
 
 beforeAll(async () => {
-  emulator = await startEmulator({ host: "127.0.0.1", port: 0, executor: "manual" });
+  ({ emulator } = await startTestEmulator());
   emulator.service.addJob({ id: "j", poolInfo: { poolId: "p" } });
   emulator.service.addTask("j", { id: "t", commandLine: "x" });
   env = { AZURE_BATCH_ENDPOINT: emulator.url, AZURE_BATCH_ACCOUNT: emulator.account };

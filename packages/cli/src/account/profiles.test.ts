@@ -3,9 +3,10 @@
 // line is warned about.
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { type Emulator, startEmulator } from "@batch/testing";
+import type { Emulator } from "@batch/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { emptyConfigDir, lines, runBatch } from "../test-support/batch-process.js";
+import { startTestEmulator } from "../test-support/test-emulator.js";
 
 let emulator: Emulator;
 const warning =
@@ -14,7 +15,7 @@ const warning =
 const nowhere = "http://127.0.0.1:9";
 
 beforeAll(async () => {
-  emulator = await startEmulator({ host: "127.0.0.1", port: 0, executor: "manual" });
+  ({ emulator } = await startTestEmulator());
   emulator.service.addJob({ id: "j", poolInfo: { poolId: "p" } });
 });
 

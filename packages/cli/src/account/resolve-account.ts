@@ -78,7 +78,7 @@ export function accountNameFromEndpoint(endpoint: string): string | undefined {
   }
 }
 
-export function selectProfile(
+function selectProfile(
   flags: AccountFlags,
   env: NodeJS.ProcessEnv,
   config: CliConfig,

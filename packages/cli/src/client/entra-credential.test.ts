@@ -3,9 +3,9 @@
 import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startEmulator } from "@batch/testing";
 import { describe, expect, it } from "vitest";
-import { accountEnv, bundlePath, runBatch } from "../test-support/batch-process.js";
+import { bundlePath, runBatch } from "../test-support/batch-process.js";
+import { startTestEmulator } from "../test-support/test-emulator.js";
 import { entraCredential } from "./entra-credential.js";
 
 describe("entraCredential", () => {
@@ -66,10 +66,7 @@ function bundleWithFakeIdentity(): string {
 describe("--auth entra from the bundle", () => {
   it("loads @azure/identity installed next to batch.mjs and sends its bearer token", async () => {
     const tokens: string[] = [];
-    const emulator = await startEmulator({
-      host: "127.0.0.1",
-      port: 0,
-      executor: "manual",
+    const { emulator, env: withKey } = await startTestEmulator({
       bearer: (token) => {
         tokens.push(token);
         return token.startsWith("fake-entra.");
@@ -77,7 +74,7 @@ describe("--auth entra from the bundle", () => {
     });
     try {
       emulator.service.addJob({ id: "j", poolInfo: { poolId: "p" } });
-      const { AZURE_BATCH_ACCESS_KEY: _key, ...env } = accountEnv(emulator);
+      const { AZURE_BATCH_ACCESS_KEY: _key, ...env } = withKey;
       // Run from another folder: the package is found next to the bundle, not in the cwd.
       const run = await runBatch(["job", "get", "--job-id", "j", "--auth", "entra", "-o", "json"], {
         env,

@@ -4,25 +4,17 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PassThrough } from "node:stream";
 import type { FetchLike } from "@batch/client";
-import { type Emulator, startEmulator } from "@batch/testing";
+import type { Emulator } from "@batch/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accountEnv, lines, runBatch } from "../test-support/batch-process.js";
+import { capturedStream } from "../test-support/captured-stream.js";
+import { startTestEmulator } from "../test-support/test-emulator.js";
 import { maxBodyChars, verboseLogging } from "./verbose-logger.js";
-
-function captured(): { stream: PassThrough; text: () => string } {
-  const stream = new PassThrough();
-  let text = "";
-  stream.on("data", (chunk: Buffer) => {
-    text += chunk.toString("utf8");
-  });
-  return { stream, text: () => text };
-}
 
 describe("verboseLogging", () => {
   it("prints a request's body after its headers and each answer's body after its own line", async () => {
-    const out = captured();
+    const out = capturedStream();
     const mark = Symbol.for("@batch/client:buffers-body");
     const answers: Record<string, string> = { "/a": '{"for":"a"}', "/b": '{"for":"b"}' };
     const transport = Object.assign(
@@ -61,7 +53,7 @@ describe("verboseLogging", () => {
   });
 
   it("cuts a body longer than maxBodyChars and says by how much", async () => {
-    const out = captured();
+    const out = capturedStream();
     const long = "x".repeat(maxBodyChars + 10);
     const { logger, fetch } = verboseLogging(
       out.stream,
@@ -79,7 +71,7 @@ let emulator: Emulator;
 const sasSignature = "c2VjcmV0LXNhcy1zaWduYXR1cmU";
 
 beforeAll(async () => {
-  emulator = await startEmulator({ host: "127.0.0.1", port: 0, executor: "manual" });
+  ({ emulator } = await startTestEmulator());
   emulator.service.addJob({ id: "j", poolInfo: { poolId: "p" } });
 });
 

@@ -20,8 +20,6 @@ export interface CliRuntime {
   io: CliIo;
   signal: AbortSignal;
   exitCode: ExitCodeValue;
-  /** Lines already printed by `--verbose`, so error reporting does not repeat them. */
-  verboseLog: string[];
 }
 
 export interface CommandContext {

@@ -7,7 +7,7 @@ import type { TableView } from "../output/table-view.js";
 import { isStdoutFailure } from "../terminal/stdout-failure.js";
 import type { CommandContext } from "./command-context.js";
 
-export const defaultMaxItems = 1000;
+const defaultMaxItems = 1000;
 
 export interface ListLimitArgs {
   maxItems?: number | undefined;
@@ -43,10 +43,7 @@ export function itemLimit(args: ListLimitArgs): number | undefined {
 }
 
 /** The page size to ask for: --max-results, else no more than the items that will be printed. */
-export function pageSize(
-  maxResults: number | undefined,
-  limit: number | undefined,
-): number | undefined {
+function pageSize(maxResults: number | undefined, limit: number | undefined): number | undefined {
   if (maxResults !== undefined) return maxResults;
   return limit !== undefined && limit < 1000 ? limit : undefined;
 }

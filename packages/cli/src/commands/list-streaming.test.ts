@@ -1,17 +1,11 @@
 // Lists stream page by page, from the bundled file: the first page is on stdout before the
 // service is even asked for the second, and a page that fails leaves well-formed output (the
 // JSON array closed over what was printed) and one error line with the error's exit status.
-import { spawn } from "node:child_process";
 import { once } from "node:events";
-import { type Emulator, type OperationMiddleware, startEmulator } from "@batch/testing";
+import type { Emulator, OperationMiddleware } from "@batch/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  accountEnv,
-  bundlePath,
-  isolatedEnv,
-  lines,
-  runBatch,
-} from "../test-support/batch-process.js";
+import { lines, runBatch, startBatch } from "../test-support/batch-process.js";
+import { startTestEmulator } from "../test-support/test-emulator.js";
 
 // Per job: hold its second page until released, or answer it with a 500.
 const heldPages = new Map<string, { release: Promise<void>; asked: () => void }>();
@@ -45,13 +39,7 @@ function addTasks(job: string, count: number): void {
 }
 
 beforeAll(async () => {
-  emulator = await startEmulator({
-    host: "127.0.0.1",
-    port: 0,
-    executor: "manual",
-    faults: pageTwoControl,
-  });
-  env = accountEnv(emulator);
+  ({ emulator, env } = await startTestEmulator({ faults: pageTwoControl }));
 });
 
 afterAll(async () => {
@@ -71,29 +59,21 @@ describe("a list", () => {
         pageTwoAsked = true;
       },
     });
-    const child = spawn(
-      process.execPath,
-      [bundlePath, "task", "list", "--job-id", "held", "--max-results", "2", "-o", "ndjson"],
-      { env: { ...isolatedEnv(), ...env }, stdio: ["ignore", "pipe", "pipe"] },
+    const { child, stdout, result } = startBatch(
+      ["task", "list", "--job-id", "held", "--max-results", "2", "-o", "ndjson"],
+      { env },
     );
-    let stdout = "";
-    child.stdout.setEncoding("utf8");
+    child.stdin.end();
     // The second page stays held until both lines of the first are out: a CLI that gathered
     // every page before printing would never print them, and never end.
-    while (lines(stdout).length < 2) {
-      const [chunk] = (await once(child.stdout, "data")) as [string];
-      stdout += chunk;
-    }
-    const firstPage = lines(stdout).map((line) => (JSON.parse(line) as { id: string }).id);
+    while (lines(stdout()).length < 2) await once(child.stdout, "data");
+    const firstPage = lines(stdout()).map((line) => (JSON.parse(line) as { id: string }).id);
     release();
-    child.stdout.on("data", (chunk: string) => {
-      stdout += chunk;
-    });
-    const [code] = (await once(child, "close")) as [number | null];
+    const { code } = await result;
     expect(firstPage).toEqual(["t0", "t1"]);
     expect(pageTwoAsked).toBe(true);
     expect(code).toBe(0);
-    expect(lines(stdout).map((line) => (JSON.parse(line) as { id: string }).id)).toEqual([
+    expect(lines(stdout()).map((line) => (JSON.parse(line) as { id: string }).id)).toEqual([
       "t0",
       "t1",
       "t2",

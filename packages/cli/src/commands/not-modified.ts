@@ -5,7 +5,7 @@ import { isNotModified, type NotModified } from "@batch/client";
 import { CliError } from "../errors/cli-error.js";
 import { ExitCode } from "../exit-codes.js";
 
-export function notModifiedError(what: string): CliError {
+function notModifiedError(what: string): CliError {
   return new CliError(`${what} has not been modified (304)`, {
     exitCode: ExitCode.conflict,
     code: "NotModified",

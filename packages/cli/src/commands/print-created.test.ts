@@ -1,22 +1,19 @@
 // task add and job create from the bundle against an emulator that fails every read of a task
 // or job (Task_Get, Job_Get) and nothing else: the add has happened, so the command succeeds,
 // prints what the add's answer said and warns on one line; it never reports the add as failed.
-import { type Emulator, startEmulator } from "@batch/testing";
+import type { Emulator } from "@batch/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { accountEnv, lines, runBatch } from "../test-support/batch-process.js";
+import { lines, runBatch } from "../test-support/batch-process.js";
+import { startTestEmulator } from "../test-support/test-emulator.js";
 
 let emulator: Emulator;
 let env: Record<string, string>;
 
 beforeAll(async () => {
   const alwaysFails = { rate: 1, kinds: { "500": 1 } };
-  emulator = await startEmulator({
-    host: "127.0.0.1",
-    port: 0,
-    executor: "manual",
+  ({ emulator, env } = await startTestEmulator({
     faults: { operations: { Task_Get: alwaysFails, Job_Get: alwaysFails } },
-  });
-  env = accountEnv(emulator);
+  }));
   emulator.service.addJob({ id: "j", poolInfo: { poolId: "p" } });
 });
 

@@ -7,10 +7,11 @@ import { randomUUID } from "node:crypto";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type Emulator, type OperationMiddleware, startEmulator } from "@batch/testing";
+import type { Emulator, OperationMiddleware } from "@batch/testing";
 import type { OperationId } from "@batch/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { accountEnv, lines, runBatch } from "../test-support/batch-process.js";
+import { lines, runBatch } from "../test-support/batch-process.js";
+import { startTestEmulator } from "../test-support/test-emulator.js";
 
 interface ArrivedCall {
   operation: OperationId;
@@ -95,20 +96,31 @@ function file(name: string, content: unknown): string {
   return path;
 }
 
+const conditionalHeaders = (id: string) => ({ ...callHeaders(id), ...conditionHeaders });
+
+/**
+ * `batch <words> --job-id <job>`, with `--task-id t` for a command on the job's task, then
+ * `extra`, the four conditions for a conditional call, and the request group.
+ */
+function commandOn(
+  words: readonly string[],
+  options: { task?: boolean; extra?: readonly string[]; conditional?: boolean } = {},
+): WireCase["args"] {
+  return (id, job) => [
+    ...words,
+    "--job-id",
+    job,
+    ...(options.task ? ["--task-id", "t"] : []),
+    ...(options.extra ?? []),
+    ...(options.conditional ? conditionFlags : []),
+    ...callFlags(id),
+  ];
+}
+
 const cases: WireCase[] = [
   {
     name: "task add (flags)",
-    args: (id, job) => [
-      "task",
-      "add",
-      "--job-id",
-      job,
-      "--task-id",
-      "t-new",
-      "--command-line",
-      "echo",
-      ...callFlags(id),
-    ],
+    args: commandOn(["task", "add"], { extra: ["--task-id", "t-new", "--command-line", "echo"] }),
     operation: "Task_Add",
     query: { timeout: "17" },
     headers: callHeaders,
@@ -116,15 +128,9 @@ const cases: WireCase[] = [
   },
   {
     name: "task add (--json-file)",
-    args: (id, job) => [
-      "task",
-      "add",
-      "--job-id",
-      job,
-      "--json-file",
-      file("task.json", { id: "t-file", commandLine: "echo" }),
-      ...callFlags(id),
-    ],
+    args: commandOn(["task", "add"], {
+      extra: ["--json-file", file("task.json", { id: "t-file", commandLine: "echo" })],
+    }),
     operation: "Task_Add",
     query: { timeout: "17" },
     headers: callHeaders,
@@ -132,16 +138,9 @@ const cases: WireCase[] = [
   },
   {
     name: "task add-collection --single-call",
-    args: (id, job) => [
-      "task",
-      "add-collection",
-      "--job-id",
-      job,
-      "--json-file",
-      "-",
-      "--single-call",
-      ...callFlags(id),
-    ],
+    args: commandOn(["task", "add-collection"], {
+      extra: ["--json-file", "-", "--single-call"],
+    }),
     input: '{"id":"c1","commandLine":"x"}\n{"id":"c2","commandLine":"x"}\n',
     operation: "Task_AddCollection",
     query: { timeout: "17" },
@@ -168,41 +167,29 @@ const cases: WireCase[] = [
   },
   {
     name: "task get",
-    args: (id, job) => [
-      "task",
-      "get",
-      "--job-id",
-      job,
-      "--task-id",
-      "t",
-      "--select",
-      "id,state",
-      "--expand",
-      "stats",
-      ...conditionFlags,
-      ...callFlags(id),
-    ],
+    args: commandOn(["task", "get"], {
+      task: true,
+      extra: ["--select", "id,state", "--expand", "stats"],
+      conditional: true,
+    }),
     operation: "Task_Get",
     query: { timeout: "17", $select: "id,state", $expand: "stats" },
-    headers: (id) => ({ ...callHeaders(id), ...conditionHeaders }),
+    headers: conditionalHeaders,
   },
   {
     name: "task list",
-    args: (id, job) => [
-      "task",
-      "list",
-      "--job-id",
-      job,
-      "--select",
-      "id",
-      "--expand",
-      "stats",
-      "--filter",
-      "state eq 'active'",
-      "--max-results",
-      "5",
-      ...callFlags(id),
-    ],
+    args: commandOn(["task", "list"], {
+      extra: [
+        "--select",
+        "id",
+        "--expand",
+        "stats",
+        "--filter",
+        "state eq 'active'",
+        "--max-results",
+        "5",
+      ],
+    }),
     operation: "Task_List",
     query: {
       timeout: "17",
@@ -215,74 +202,38 @@ const cases: WireCase[] = [
   },
   {
     name: "task list-subtasks",
-    args: (id, job) => [
-      "task",
-      "list-subtasks",
-      "--job-id",
-      job,
-      "--task-id",
-      "t",
-      "--select",
-      "id,state",
-      ...callFlags(id),
-    ],
+    args: commandOn(["task", "list-subtasks"], { task: true, extra: ["--select", "id,state"] }),
     operation: "Task_ListSubtasks",
     query: { timeout: "17", $select: "id,state" },
     headers: callHeaders,
   },
   {
     name: "task update",
-    args: (id, job) => [
-      "task",
-      "update",
-      "--job-id",
-      job,
-      "--task-id",
-      "t",
-      "--max-task-retry-count",
-      "2",
-      ...conditionFlags,
-      ...callFlags(id),
-    ],
+    args: commandOn(["task", "update"], {
+      task: true,
+      extra: ["--max-task-retry-count", "2"],
+      conditional: true,
+    }),
     operation: "Task_Update",
     query: { timeout: "17" },
-    headers: (id) => ({ ...callHeaders(id), ...conditionHeaders }),
+    headers: conditionalHeaders,
     body: { constraints: { maxTaskRetryCount: 2 } },
   },
   ...(["terminate", "reactivate"] as const).map(
     (command): WireCase => ({
       name: `task ${command}`,
-      args: (id, job) => [
-        "task",
-        command,
-        "--job-id",
-        job,
-        "--task-id",
-        "t",
-        ...conditionFlags,
-        ...callFlags(id),
-      ],
+      args: commandOn(["task", command], { task: true, conditional: true }),
       operation: command === "terminate" ? "Task_Terminate" : "Task_Reactivate",
       query: { timeout: "17" },
-      headers: (id) => ({ ...callHeaders(id), ...conditionHeaders }),
+      headers: conditionalHeaders,
     }),
   ),
   {
     name: "task delete",
-    args: (id, job) => [
-      "task",
-      "delete",
-      "--job-id",
-      job,
-      "--task-id",
-      "t",
-      "--yes",
-      ...conditionFlags,
-      ...callFlags(id),
-    ],
+    args: commandOn(["task", "delete"], { task: true, extra: ["--yes"], conditional: true }),
     operation: "Task_Delete",
     query: { timeout: "17" },
-    headers: (id) => ({ ...callHeaders(id), ...conditionHeaders }),
+    headers: conditionalHeaders,
   },
   {
     name: "task wait --filter",
@@ -301,21 +252,13 @@ const cases: WireCase[] = [
   },
   {
     name: "job get",
-    args: (id, job) => [
-      "job",
-      "get",
-      "--job-id",
-      job,
-      "--select",
-      "id",
-      "--expand",
-      "stats",
-      ...conditionFlags,
-      ...callFlags(id),
-    ],
+    args: commandOn(["job", "get"], {
+      extra: ["--select", "id", "--expand", "stats"],
+      conditional: true,
+    }),
     operation: "Job_Get",
     query: { timeout: "17", $select: "id", $expand: "stats" },
-    headers: (id) => ({ ...callHeaders(id), ...conditionHeaders }),
+    headers: conditionalHeaders,
   },
   {
     name: "job list",
@@ -344,41 +287,25 @@ const cases: WireCase[] = [
   },
   {
     name: "job delete",
-    args: (id, job) => [
-      "job",
-      "delete",
-      "--job-id",
-      job,
-      "--yes",
-      "--force",
-      ...conditionFlags,
-      ...callFlags(id),
-    ],
+    args: commandOn(["job", "delete"], { extra: ["--yes", "--force"], conditional: true }),
     operation: "Job_Delete",
     query: { timeout: "17", force: "true" },
-    headers: (id) => ({ ...callHeaders(id), ...conditionHeaders }),
+    headers: conditionalHeaders,
   },
   {
     name: "job terminate",
-    args: (id, job) => [
-      "job",
-      "terminate",
-      "--job-id",
-      job,
-      "--force",
-      "--terminate-reason",
-      "done here",
-      ...conditionFlags,
-      ...callFlags(id),
-    ],
+    args: commandOn(["job", "terminate"], {
+      extra: ["--force", "--terminate-reason", "done here"],
+      conditional: true,
+    }),
     operation: "Job_Terminate",
     query: { timeout: "17", force: "true" },
-    headers: (id) => ({ ...callHeaders(id), ...conditionHeaders }),
+    headers: conditionalHeaders,
     body: { terminateReason: "done here" },
   },
   {
     name: "job task-counts",
-    args: (id, job) => ["job", "task-counts", "--job-id", job, ...callFlags(id)],
+    args: commandOn(["job", "task-counts"]),
     operation: "Job_GetTaskCounts",
     query: { timeout: "17" },
     headers: callHeaders,
@@ -386,13 +313,7 @@ const cases: WireCase[] = [
 ];
 
 beforeAll(async () => {
-  emulator = await startEmulator({
-    host: "127.0.0.1",
-    port: 0,
-    executor: "manual",
-    faults: recordCalls,
-  });
-  env = accountEnv(emulator);
+  ({ emulator, env } = await startTestEmulator({ faults: recordCalls }));
 });
 
 afterAll(async () => {

@@ -4,9 +4,10 @@ import { copyFileSync, mkdtempSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type Emulator, startEmulator } from "@batch/testing";
+import type { Emulator } from "@batch/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { accountEnv, bundlePath, lines, runBatch } from "../test-support/batch-process.js";
+import { bundlePath, lines, runBatch } from "../test-support/batch-process.js";
+import { startTestEmulator } from "../test-support/test-emulator.js";
 
 let emulator: Emulator;
 let env: Record<string, string>;
@@ -324,8 +325,7 @@ const cases: BadInput[] = [
 ];
 
 beforeAll(async () => {
-  emulator = await startEmulator({ host: "127.0.0.1", port: 0, executor: "manual" });
-  env = accountEnv(emulator);
+  ({ emulator, env } = await startTestEmulator());
   emulator.service.addJob({ id: "bad", poolInfo: { poolId: "p" } });
   closedPort = await freePortThenClose();
 });

@@ -1,10 +1,11 @@
 // Every output format, and --query, for every command that prints something (a resource, a
 // streamed list, counts, a write's headers, add-collection's report, wait's summary), from the
 // bundled file against the emulator. The JSON output is the reference the others must match.
-import { type Emulator, startEmulator } from "@batch/testing";
+import type { Emulator } from "@batch/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
-import { accountEnv, type BatchRun, lines, runBatch } from "../test-support/batch-process.js";
+import { type BatchRun, lines, runBatch } from "../test-support/batch-process.js";
+import { startTestEmulator } from "../test-support/test-emulator.js";
 import { outputFormats } from "./output-format.js";
 
 let emulator: Emulator;
@@ -169,8 +170,7 @@ function run(testCase: Case, slot: Slot): Promise<BatchRun> {
 }
 
 beforeAll(async () => {
-  emulator = await startEmulator({ host: "127.0.0.1", port: 0, executor: "manual" });
-  env = accountEnv(emulator);
+  ({ emulator, env } = await startTestEmulator());
   const { service } = emulator;
   for (const id of [job, "collections", writes]) service.addJob({ id, poolInfo: { poolId: "p" } });
   for (let i = 0; i < 5; i++) service.addTask(job, { id: `t${i}`, commandLine: `echo ${i}` });

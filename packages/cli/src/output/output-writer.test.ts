@@ -1,6 +1,6 @@
-import { PassThrough } from "node:stream";
 import picocolors from "picocolors";
 import { describe, expect, it } from "vitest";
+import { capturedStream } from "../test-support/captured-stream.js";
 import type { OutputFormat } from "./output-format.js";
 import { createOutputWriter } from "./output-writer.js";
 import { compileQuery } from "./query.js";
@@ -17,25 +17,21 @@ const tasks = [
   { id: "t2", state: "active", commandLine: "echo 2" },
 ];
 
-function sink(): { stdout: PassThrough; text: () => string } {
-  const stdout = new PassThrough();
-  let text = "";
-  stdout.on("data", (chunk: Buffer) => {
-    text += chunk.toString("utf8");
-  });
-  return { stdout, text: () => text };
-}
-
-async function printValue(format: OutputFormat, value: unknown, query?: string): Promise<string> {
-  const out = sink();
+async function writerFor(format: OutputFormat, query: string | undefined) {
+  const out = capturedStream();
   const writer = createOutputWriter({
     format,
     query: query === undefined ? undefined : await compileQuery(query),
     colors: plain,
-    stdout: out.stdout,
+    stdout: out.stream,
   });
+  return { writer, text: out.text };
+}
+
+async function printValue(format: OutputFormat, value: unknown, query?: string): Promise<string> {
+  const { writer, text } = await writerFor(format, query);
   await writer.value(value, taskView);
-  return out.text();
+  return text();
 }
 
 async function printPages(
@@ -43,17 +39,11 @@ async function printPages(
   pages: unknown[][],
   query?: string,
 ): Promise<string> {
-  const out = sink();
-  const writer = createOutputWriter({
-    format,
-    query: query === undefined ? undefined : await compileQuery(query),
-    colors: plain,
-    stdout: out.stdout,
-  });
+  const { writer, text } = await writerFor(format, query);
   const list = writer.list(taskView);
   for (const page of pages) await list.page(page);
   await list.end();
-  return out.text();
+  return text();
 }
 
 describe("createOutputWriter().value", () => {

@@ -76,7 +76,7 @@ export const waitSummaryView: TableView = {
 };
 
 /** How many failed task ids `task wait` names in a table; the JSON forms list them all. */
-export const failedTasksShown = 10;
+const failedTasksShown = 10;
 
 function failedTasksText(item: unknown): string {
   const ids = path("failedTaskIds")(item);
@@ -131,7 +131,7 @@ function headerFor(key: string): string {
 }
 
 /** A cell's text: scalars as they are, nested values as compact JSON, nothing for null. */
-export function cellText(value: unknown): string {
+function cellText(value: unknown): string {
   if (value === undefined || value === null) return "";
   if (typeof value === "string") return value;
   if (typeof value === "object") return JSON.stringify(value);

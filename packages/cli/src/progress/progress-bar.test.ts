@@ -3,10 +3,11 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type Emulator, startEmulator } from "@batch/testing";
+import type { Emulator } from "@batch/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { accountEnv, runBatch } from "../test-support/batch-process.js";
+import { runBatch } from "../test-support/batch-process.js";
 import { runInTerminal } from "../test-support/terminal-process.js";
+import { startTestEmulator } from "../test-support/test-emulator.js";
 
 let emulator: Emulator;
 let env: Record<string, string>;
@@ -24,8 +25,7 @@ function tasksFile(name: string, count: number): string {
 }
 
 beforeAll(async () => {
-  emulator = await startEmulator({ host: "127.0.0.1", port: 0, executor: "manual" });
-  env = accountEnv(emulator);
+  ({ emulator, env } = await startTestEmulator());
   emulator.service.addJob({ id: "progress", poolInfo: { poolId: "p" } });
   emulator.service.addJob({ id: "waiting", poolInfo: { poolId: "p" } });
   for (let i = 0; i < 3; i++) {

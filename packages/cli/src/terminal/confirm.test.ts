@@ -1,8 +1,9 @@
 // Confirmation before deleting, in a pseudo-terminal: the user's answer decides.
-import { type Emulator, startEmulator } from "@batch/testing";
+import type { Emulator } from "@batch/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accountEnv } from "../test-support/batch-process.js";
 import { runInTerminal } from "../test-support/terminal-process.js";
+import { startTestEmulator } from "../test-support/test-emulator.js";
 
 let emulator: Emulator;
 
@@ -11,7 +12,7 @@ function taskExists(taskId: string): boolean {
 }
 
 beforeAll(async () => {
-  emulator = await startEmulator({ host: "127.0.0.1", port: 0, executor: "manual" });
+  ({ emulator } = await startTestEmulator());
   emulator.service.addJob({ id: "j", poolInfo: { poolId: "p" } });
   emulator.service.addTask("j", { id: "kept", commandLine: "x" });
   emulator.service.addTask("j", { id: "deleted", commandLine: "x" });

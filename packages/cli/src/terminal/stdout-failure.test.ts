@@ -4,14 +4,21 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { closeSync, existsSync, openSync } from "node:fs";
-import { type Emulator, startEmulator } from "@batch/testing";
+import type { Emulator } from "@batch/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { accountEnv, bundlePath, isolatedEnv, lines } from "../test-support/batch-process.js";
+import {
+  accountEnv,
+  bundlePath,
+  isolatedEnv,
+  lines,
+  startBatch,
+} from "../test-support/batch-process.js";
+import { startTestEmulator } from "../test-support/test-emulator.js";
 
 let emulator: Emulator;
 
 beforeAll(async () => {
-  emulator = await startEmulator({ host: "127.0.0.1", port: 0, executor: "manual" });
+  ({ emulator } = await startTestEmulator());
   emulator.service.addJob({ id: "j", poolInfo: { poolId: "p" } });
   for (let i = 0; i < 3000; i++) emulator.service.addTask("j", { id: `t${i}`, commandLine: "x" });
 });
@@ -41,24 +48,16 @@ async function toDevFull(args: string[]): Promise<{ code: number | null; stderr:
 
 describe("a closed stdout", () => {
   it("ends the command quietly with status 0", async () => {
-    const child = spawn(
-      process.execPath,
-      [bundlePath, "task", "list", "--job-id", "j", "--all", "-o", "ndjson"],
+    const { child, result } = startBatch(
+      ["task", "list", "--job-id", "j", "--all", "-o", "ndjson"],
       {
-        env: {
-          ...isolatedEnv(),
-          ...accountEnv(emulator),
-        },
-        stdio: ["ignore", "pipe", "pipe"],
+        env: accountEnv(emulator),
       },
     );
-    let stderr = "";
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
-      stderr += chunk;
-    });
+    child.stdin.end();
     await once(child.stdout, "data");
     child.stdout.destroy();
-    const [code] = (await once(child, "exit")) as [number | null];
+    const { code, stderr } = await result;
     expect(stderr).toBe("");
     expect(code).toBe(0);
   });

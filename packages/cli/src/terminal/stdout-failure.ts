@@ -17,7 +17,7 @@ import { ExitCode } from "../exit-codes.js";
 // later writes (a flush before exiting) fail again with new error objects, and say nothing new.
 let failed = false;
 
-export function isClosedPipe(error: unknown): boolean {
+function isClosedPipe(error: unknown): boolean {
   return (error as NodeJS.ErrnoException | undefined)?.code === "EPIPE";
 }
 

@@ -1,7 +1,7 @@
 // Runs the bundled CLI (dist/batch.mjs) as a child process, the way users run it, for the
 // end-to-end tests. Each run gets a clean environment: no AZURE_BATCH_* variables from the
 // machine, and a config folder of its own unless the test passes one.
-import { spawn } from "node:child_process";
+import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -45,34 +45,48 @@ export function isolatedEnv(): Record<string, string> {
   };
 }
 
-export function runBatch(args: readonly string[], options: RunOptions = {}): Promise<BatchRun> {
+/** A running CLI: its process (stdin still open) and what it printed so far. */
+export interface StartedBatch {
+  child: ChildProcessWithoutNullStreams;
+  /** What it has printed on stdout so far. */
+  stdout(): string;
+  /** Its exit status and everything it printed, once it has exited. */
+  result: Promise<BatchRun>;
+}
+
+/** Starts the CLI with standard input left open, for tests that feed it or signal it. */
+export function startBatch(args: readonly string[], options: RunOptions = {}): StartedBatch {
   const env = isolatedEnv();
   for (const [name, value] of Object.entries(options.env ?? {})) {
     if (value === undefined) delete env[name];
     else env[name] = value;
   }
-  return new Promise((resolve, reject) => {
-    const [command = process.execPath, ...prefixArgs] = [
-      ...(options.prefix ?? []),
-      process.execPath,
-    ];
-    const child = spawn(command, [...prefixArgs, options.bundle ?? bundlePath, ...args], {
-      env,
-      cwd: options.cwd ?? tmpdir(),
-      stdio: ["pipe", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
-      stdout += chunk;
-    });
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
-      stderr += chunk;
-    });
+  const [command = process.execPath, ...prefixArgs] = [...(options.prefix ?? []), process.execPath];
+  const child = spawn(command, [...prefixArgs, options.bundle ?? bundlePath, ...args], {
+    env,
+    cwd: options.cwd ?? tmpdir(),
+    stdio: ["pipe", "pipe", "pipe"],
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+    stdout += chunk;
+  });
+  child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
+    stderr += chunk;
+  });
+  const result = new Promise<BatchRun>((resolve, reject) => {
     child.on("error", reject);
     child.on("close", (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(options.input ?? "");
   });
+  return { child, stdout: () => stdout, result };
+}
+
+/** Runs the CLI to the end with `options.input` (or nothing) on standard input. */
+export function runBatch(args: readonly string[], options: RunOptions = {}): Promise<BatchRun> {
+  const started = startBatch(args, options);
+  started.child.stdin.end(options.input ?? "");
+  return started.result;
 }
 
 /** The environment variables that point the CLI at an emulator. */

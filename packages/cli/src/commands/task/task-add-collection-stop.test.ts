@@ -2,22 +2,21 @@
 // error every request meets (an unknown job) and interrupted by Ctrl-C while standard input
 // is still open. Either way the report accounts for every task read, in input order, and the
 // summary says how much was added, what was not sent and where reading stopped.
-import { spawn } from "node:child_process";
-import { type Emulator, startEmulator } from "@batch/testing";
+import type { Emulator } from "@batch/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   accountEnv,
   type BatchRun,
-  bundlePath,
-  isolatedEnv,
   lines,
   runBatch,
+  startBatch,
 } from "../../test-support/batch-process.js";
+import { startTestEmulator } from "../../test-support/test-emulator.js";
 
 let emulator: Emulator;
 
 beforeAll(async () => {
-  emulator = await startEmulator({ host: "127.0.0.1", port: 0, executor: "manual" });
+  ({ emulator } = await startTestEmulator());
   emulator.service.addJob({ id: "stop", poolInfo: { poolId: "p" } });
 });
 
@@ -39,31 +38,14 @@ function taskCount(jobId: string): number {
 
 /** Runs add-collection with `input` on an open standard input, and sends SIGINT once `ready()`. */
 function interruptWhen(args: string[], input: string, ready: () => boolean): Promise<BatchRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bundlePath, ...args], {
-      env: { ...isolatedEnv(), ...accountEnv(emulator) },
-      stdio: ["pipe", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
-      stdout += chunk;
-    });
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
-      stderr += chunk;
-    });
-    child.on("error", reject);
-    child.on("close", (code) => {
-      clearInterval(poll);
-      resolve({ code, stdout, stderr });
-    });
-    child.stdin.write(input);
-    const poll = setInterval(() => {
-      if (!ready()) return;
-      clearInterval(poll);
-      child.kill("SIGINT");
-    }, 20);
-  });
+  const { child, result } = startBatch(args, { env: accountEnv(emulator) });
+  child.stdin.write(input);
+  const poll = setInterval(() => {
+    if (!ready()) return;
+    clearInterval(poll);
+    child.kill("SIGINT");
+  }, 20);
+  return result.finally(() => clearInterval(poll));
 }
 
 describe("add-collection stopped early", () => {

@@ -3,9 +3,10 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type Emulator, startEmulator } from "@batch/testing";
+import type { Emulator } from "@batch/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { accountEnv, type BatchRun, lines, runBatch } from "../../test-support/batch-process.js";
+import { type BatchRun, lines, runBatch } from "../../test-support/batch-process.js";
+import { startTestEmulator } from "../../test-support/test-emulator.js";
 
 let emulator: Emulator;
 let env: Record<string, string>;
@@ -48,8 +49,7 @@ function addTasks(jobId: string, count: number, prefix = "t"): void {
 }
 
 beforeAll(async () => {
-  emulator = await startEmulator({ host: "127.0.0.1", port: 0, executor: "manual" });
-  env = accountEnv(emulator);
+  ({ emulator, env } = await startTestEmulator());
 });
 
 afterAll(async () => {
