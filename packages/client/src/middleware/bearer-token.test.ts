@@ -22,6 +22,20 @@ function fakeCredential(tokens: (AccessToken | null | Error)[]) {
 
 const hour = 3_600_000;
 
+/** Tokens "old" then "new", and a service that refuses "old" from the second request on. */
+function refusedOnceCached() {
+  const { credential, calls } = fakeCredential([
+    { token: "old", expiresOnTimestamp: Date.now() + hour },
+    { token: "new", expiresOnTimestamp: Date.now() + hour },
+  ]);
+  const fetch = scriptedFetch((seen) =>
+    seen.headers.get("authorization") === "Bearer old" && seen.index > 0
+      ? empty(401)
+      : json({ id: "x" }),
+  );
+  return { credential, calls, fetch };
+}
+
 describe("bearerTokenMiddleware", () => {
   it("asks for the Batch scope and sends the token as a bearer", async () => {
     const { credential, calls } = fakeCredential([
@@ -118,15 +132,7 @@ describe("bearerTokenMiddleware", () => {
   });
 
   it("does not send again after a refused token when retries are off, but the next call gets a new token", async () => {
-    const { credential, calls } = fakeCredential([
-      { token: "old", expiresOnTimestamp: Date.now() + hour },
-      { token: "new", expiresOnTimestamp: Date.now() + hour },
-    ]);
-    const fetch = scriptedFetch((seen) =>
-      seen.headers.get("authorization") === "Bearer old" && seen.index > 0
-        ? empty(401)
-        : json({ id: "x" }),
-    );
+    const { credential, calls, fetch } = refusedOnceCached();
     const client = createBatchClient({ endpoint, credential, fetch, retry: false });
     await client.tasks.get("j1", "t1"); // caches "old"
     await expect(client.tasks.get("j1", "t1")).rejects.toMatchObject({ status: 401, attempts: 1 });
@@ -188,15 +194,7 @@ describe("bearerTokenMiddleware", () => {
   });
 
   it("refreshes once when the service refuses a cached token with 401", async () => {
-    const { credential, calls } = fakeCredential([
-      { token: "old", expiresOnTimestamp: Date.now() + hour },
-      { token: "new", expiresOnTimestamp: Date.now() + hour },
-    ]);
-    const fetch = scriptedFetch((seen) =>
-      seen.headers.get("authorization") === "Bearer old" && seen.index > 0
-        ? empty(401)
-        : json({ id: "x" }),
-    );
+    const { credential, calls, fetch } = refusedOnceCached();
     const client = createBatchClient({ endpoint, credential, fetch });
     await client.tasks.get("j1", "t1"); // caches "old"
     const task = await client.tasks.get("j1", "t1");
