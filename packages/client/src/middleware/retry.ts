@@ -126,7 +126,8 @@ export function retryMiddleware(options: RetryOptions = {}): PipelineStep {
       // sent again at once, as a retry like any other, so a credential whose tokens keep being
       // refused costs at most the retry budget.
       const tokenRefused = response?.status === 401 && record.tokenRefused === true;
-      record.tokenRefused = false;
+      // Written only when set, so the common call's record keeps its shape.
+      if (tokenRefused) record.tokenRefused = false;
       if (response !== undefined && !tokenRefused && !retryableStatuses.has(response.status)) {
         return response;
       }
