@@ -14,6 +14,24 @@ const warning =
 // Nothing listens here: a request to it fails at once with --max-retries 0.
 const nowhere = "http://127.0.0.1:9";
 
+/** `batch profile set <name>` for the emulator's account, the key read from `keyInput`. */
+function saveProfile(name: string, configDir: string, keyInput: string) {
+  return runBatch(
+    [
+      "profile",
+      "set",
+      name,
+      "--account-endpoint",
+      emulator.url,
+      "--account-name",
+      emulator.account,
+      "--account-key",
+      "-",
+    ],
+    { env: { BATCH_CONFIG_DIR: configDir }, input: keyInput },
+  );
+}
+
 beforeAll(async () => {
   ({ emulator } = await startTestEmulator());
   emulator.service.addJob({ id: "j", poolInfo: { poolId: "p" } });
@@ -26,20 +44,7 @@ afterAll(async () => {
 describe("profiles", () => {
   it("saves a profile with mode 0600, reading the key from stdin, and never shows the key", async () => {
     const configDir = emptyConfigDir();
-    const set = await runBatch(
-      [
-        "profile",
-        "set",
-        "dev",
-        "--account-endpoint",
-        emulator.url,
-        "--account-name",
-        emulator.account,
-        "--account-key",
-        "-",
-      ],
-      { env: { BATCH_CONFIG_DIR: configDir }, input: `${emulator.key}\n` },
-    );
+    const set = await saveProfile("dev", configDir, `${emulator.key}\n`);
     expect(set.code).toBe(0);
     expect(lines(set.stderr)).toEqual([`saved profile "dev" in ${join(configDir, "config.json")}`]);
     expect(set.stdout).not.toContain(emulator.key);
@@ -74,20 +79,7 @@ describe("profiles", () => {
 
   it("takes flags over the environment over the profile, and warns about a key on the command line", async () => {
     const configDir = emptyConfigDir();
-    await runBatch(
-      [
-        "profile",
-        "set",
-        "good",
-        "--account-endpoint",
-        emulator.url,
-        "--account-name",
-        emulator.account,
-        "--account-key",
-        "-",
-      ],
-      { env: { BATCH_CONFIG_DIR: configDir }, input: emulator.key },
-    );
+    await saveProfile("good", configDir, emulator.key);
     const broken = await runBatch(
       [
         "configure",

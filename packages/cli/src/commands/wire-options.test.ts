@@ -117,6 +117,30 @@ function commandOn(
   ];
 }
 
+/** Every query option of a list, and what it must put in the query string. */
+function listFlags(maxResults: string): string[] {
+  return [
+    "--select",
+    "id",
+    "--expand",
+    "stats",
+    "--filter",
+    "state eq 'active'",
+    "--max-results",
+    maxResults,
+  ];
+}
+
+function listQuery(maxResults: string): Record<string, string> {
+  return {
+    timeout: "17",
+    $select: "id",
+    $expand: "stats",
+    $filter: "state eq 'active'",
+    maxresults: maxResults,
+  };
+}
+
 const cases: WireCase[] = [
   {
     name: "task add (flags)",
@@ -179,25 +203,10 @@ const cases: WireCase[] = [
   {
     name: "task list",
     args: commandOn(["task", "list"], {
-      extra: [
-        "--select",
-        "id",
-        "--expand",
-        "stats",
-        "--filter",
-        "state eq 'active'",
-        "--max-results",
-        "5",
-      ],
+      extra: listFlags("5"),
     }),
     operation: "Task_List",
-    query: {
-      timeout: "17",
-      $select: "id",
-      $expand: "stats",
-      $filter: "state eq 'active'",
-      maxresults: "5",
-    },
+    query: listQuery("5"),
     headers: callHeaders,
   },
   {
@@ -262,27 +271,9 @@ const cases: WireCase[] = [
   },
   {
     name: "job list",
-    args: (id) => [
-      "job",
-      "list",
-      "--select",
-      "id",
-      "--expand",
-      "stats",
-      "--filter",
-      "state eq 'active'",
-      "--max-results",
-      "3",
-      ...callFlags(id),
-    ],
+    args: (id) => ["job", "list", ...listFlags("3"), ...callFlags(id)],
     operation: "Job_List",
-    query: {
-      timeout: "17",
-      $select: "id",
-      $expand: "stats",
-      $filter: "state eq 'active'",
-      maxresults: "3",
-    },
+    query: listQuery("3"),
     headers: callHeaders,
   },
   {

@@ -32,6 +32,10 @@ async function freePortThenClose(): Promise<number> {
   return port;
 }
 
+function taskAddFromFile(path: string): string[] {
+  return ["task", "add", "--job-id", "bad", "--json-file", path];
+}
+
 interface BadInput {
   name: string;
   args: () => string[];
@@ -53,14 +57,7 @@ const hundredAndOne = JSON.stringify(
 const cases: BadInput[] = [
   {
     name: "malformed JSON file (task add)",
-    args: () => [
-      "task",
-      "add",
-      "--job-id",
-      "bad",
-      "--json-file",
-      file("broken.json", '{"id": "t1",'),
-    ],
+    args: () => taskAddFromFile(file("broken.json", '{"id": "t1",')),
     code: 2,
     line: /^error: InvalidJsonFile: .*broken\.json is not valid JSON: /,
     after: () => expect(taskCount("bad")).toBe(0),
@@ -100,7 +97,7 @@ const cases: BadInput[] = [
   },
   {
     name: "a task file holding an array (task add)",
-    args: () => ["task", "add", "--job-id", "bad", "--json-file", file("array.json", "[]")],
+    args: () => taskAddFromFile(file("array.json", "[]")),
     code: 2,
     line: /^error: InvalidJsonFile: .*array\.json must hold one JSON object$/,
   },
@@ -112,14 +109,7 @@ const cases: BadInput[] = [
   },
   {
     name: "missing required field in a task file (the service's code)",
-    args: () => [
-      "task",
-      "add",
-      "--job-id",
-      "bad",
-      "--json-file",
-      file("no-command.json", '{"id":"t1"}'),
-    ],
+    args: () => taskAddFromFile(file("no-command.json", '{"id":"t1"}')),
     code: 2,
     line: /^error: MissingRequiredProperty: .*\(request-id [^)]+\)$/,
     after: () => expect(taskCount("bad")).toBe(0),
@@ -202,7 +192,7 @@ const cases: BadInput[] = [
   },
   {
     name: "request body over 1 MB",
-    args: () => ["task", "add", "--job-id", "bad", "--json-file", file("huge.json", tooLarge)],
+    args: () => taskAddFromFile(file("huge.json", tooLarge)),
     code: 2,
     line: /^error: RequestBodyTooLarge: /,
     after: () => expect(taskCount("bad")).toBe(0),

@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Emulator } from "@batch/testing";
+import { expect } from "vitest";
 
 export const bundlePath = fileURLToPath(new URL("../../dist/batch.mjs", import.meta.url));
 
@@ -98,6 +99,13 @@ export function accountEnv(
     AZURE_BATCH_ACCOUNT: emulator.account,
     AZURE_BATCH_ACCESS_KEY: emulator.key,
   };
+}
+
+/** The JSON a run printed, once it is known to have succeeded with nothing on stderr. */
+export function succeededJson(run: BatchRun): unknown {
+  expect(run.stderr).toBe("");
+  expect(run.code).toBe(0);
+  return JSON.parse(run.stdout);
 }
 
 /** The lines of a stream's text, without the empty one after the last newline. */

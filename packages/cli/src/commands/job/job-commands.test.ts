@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Emulator } from "@batch/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BatchRun, lines, runBatch } from "../../test-support/batch-process.js";
+import { type BatchRun, lines, runBatch, succeededJson } from "../../test-support/batch-process.js";
 import { startTestEmulator } from "../../test-support/test-emulator.js";
 
 let emulator: Emulator;
@@ -13,12 +13,6 @@ const dir = mkdtempSync(join(tmpdir(), "batch-job-commands-"));
 
 function batch(args: string[], input?: string): Promise<BatchRun> {
   return runBatch(args, { env, ...(input === undefined ? {} : { input }) });
-}
-
-function json(run: BatchRun): unknown {
-  expect(run.stderr).toBe("");
-  expect(run.code).toBe(0);
-  return JSON.parse(run.stdout);
 }
 
 function jobState(id: string): string | undefined {
@@ -60,7 +54,7 @@ describe("batch job", () => {
       ]),
       batch(["job", "add", "--json-file", path]),
     ]);
-    expect(json(flags)).toMatchObject({
+    expect(succeededJson(flags)).toMatchObject({
       id: "from-flags",
       displayName: "Flags",
       priority: 10,
@@ -68,13 +62,13 @@ describe("batch job", () => {
       usesTaskDependencies: true,
       constraints: { maxTaskRetryCount: 2 },
     });
-    expect(json(fromFile)).toMatchObject({ id: "from-file", priority: 7 });
+    expect(succeededJson(fromFile)).toMatchObject({ id: "from-file", priority: 7 });
     const [get, show] = await Promise.all([
       batch(["job", "get", "--job-id", "from-flags", "--select", "id,priority"]),
       batch(["job", "show", "--job-id", "from-file", "--query", "poolInfo.poolId"]),
     ]);
-    expect(json(get)).toEqual({ id: "from-flags", priority: 10 });
-    expect(json(show)).toBe("p");
+    expect(succeededJson(get)).toEqual({ id: "from-flags", priority: 10 });
+    expect(succeededJson(show)).toBe("p");
   });
 
   it("lists jobs with a filter and counts tasks", async () => {
@@ -88,8 +82,8 @@ describe("batch job", () => {
       batch(["job", "list", "--filter", "id eq 'counted'", "--query", "[].id"]),
       batch(["job", "task-counts", "--job-id", "counted"]),
     ]);
-    expect(json(listed)).toEqual(["counted"]);
-    expect(json(counts)).toMatchObject({
+    expect(succeededJson(listed)).toEqual(["counted"]);
+    expect(succeededJson(counts)).toMatchObject({
       taskCounts: { active: 1, running: 1, completed: 2, succeeded: 1, failed: 1 },
     });
   });
@@ -101,13 +95,13 @@ describe("batch job", () => {
       batch(["job", "stop", "--job-id", "ending", "--terminate-reason", "done"]),
       batch(["job", "delete", "--job-id", "doomed"]),
     ]);
-    expect(json(terminated)).toMatchObject({ jobId: "ending", terminating: true });
+    expect(succeededJson(terminated)).toMatchObject({ jobId: "ending", terminating: true });
     expect(["terminating", "completed"]).toContain(jobState("ending"));
     expect(refused.code).toBe(2);
     expect(lines(refused.stderr)).toHaveLength(1);
     expect(jobState("doomed")).toBe("active");
     const deleted = await batch(["job", "delete", "--job-id", "doomed", "--yes"]);
-    expect(json(deleted)).toMatchObject({ jobId: "doomed", deleting: true });
+    expect(succeededJson(deleted)).toMatchObject({ jobId: "doomed", deleting: true });
     expect(jobState("doomed")).not.toBe("active");
   });
 });

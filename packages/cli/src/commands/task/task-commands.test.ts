@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Emulator } from "@batch/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BatchRun, lines, runBatch } from "../../test-support/batch-process.js";
+import { type BatchRun, lines, runBatch, succeededJson } from "../../test-support/batch-process.js";
 import { startTestEmulator } from "../../test-support/test-emulator.js";
 
 let emulator: Emulator;
@@ -20,12 +20,6 @@ function file(name: string, content: string): string {
 
 function batch(args: string[], input?: string): Promise<BatchRun> {
   return runBatch(args, { env, ...(input === undefined ? {} : { input }) });
-}
-
-function json(run: BatchRun): unknown {
-  expect(run.stderr).toBe("");
-  expect(run.code).toBe(0);
-  return JSON.parse(run.stdout);
 }
 
 function taskIds(jobId: string): string[] {
@@ -94,8 +88,12 @@ describe("batch task add", () => {
         "t1",
       ]),
     ]);
-    expect(json(plain)).toMatchObject({ id: "t1", commandLine: "echo hi", state: "active" });
-    expect(json(full)).toMatchObject({
+    expect(succeededJson(plain)).toMatchObject({
+      id: "t1",
+      commandLine: "echo hi",
+      state: "active",
+    });
+    expect(succeededJson(full)).toMatchObject({
       id: "t2",
       displayName: "Second",
       constraints: { maxTaskRetryCount: 2, retentionTime: "P1D" },
@@ -120,8 +118,8 @@ describe("batch task add", () => {
         JSON.stringify({ id: "from-stdin", commandLine: "echo stdin" }),
       ),
     ]);
-    expect(json(fromFile)).toMatchObject({ id: "from-file" });
-    expect(json(fromStdin)).toMatchObject({ id: "from-stdin" });
+    expect(succeededJson(fromFile)).toMatchObject({ id: "from-file" });
+    expect(succeededJson(fromStdin)).toMatchObject({ id: "from-stdin" });
     expect(taskIds("add-json")).toEqual(["from-file", "from-stdin"]);
   });
 });
@@ -157,40 +155,22 @@ describe("batch task get", () => {
         "keys(@)",
       ]),
     ]);
-    expect(json(get)).toMatchObject({ id: "t1", commandLine: "echo 1", state: "active" });
-    expect(json(show)).toEqual(json(get));
-    expect(json(selected)).toEqual({ id: "t1", state: "active" });
+    expect(succeededJson(get)).toMatchObject({ id: "t1", commandLine: "echo 1", state: "active" });
+    expect(succeededJson(show)).toEqual(succeededJson(get));
+    expect(succeededJson(selected)).toEqual({ id: "t1", state: "active" });
     // $expand=stats adds the task's statistics (the wire test checks the query itself).
-    expect(json(expanded)).toEqual(expect.arrayContaining(["id", "stats"]));
+    expect(succeededJson(expanded)).toEqual(expect.arrayContaining(["id", "stats"]));
   });
 
   it("honours the conditional headers: 304 and 412 exit 5", async () => {
     addJob("conditional");
     const { eTag } = emulator.service.addTask("conditional", { id: "t1", commandLine: "x" });
+    const get = (...flags: string[]) =>
+      batch(["task", "get", "--job-id", "conditional", "--task-id", "t1", ...flags]);
     const [unchanged, mismatch, match] = await Promise.all([
-      batch(["task", "get", "--job-id", "conditional", "--task-id", "t1", "--if-none-match", eTag]),
-      batch([
-        "task",
-        "get",
-        "--job-id",
-        "conditional",
-        "--task-id",
-        "t1",
-        "--if-match",
-        '"0xdeadbeef"',
-      ]),
-      batch([
-        "task",
-        "get",
-        "--job-id",
-        "conditional",
-        "--task-id",
-        "t1",
-        "--if-match",
-        eTag,
-        "--query",
-        "id",
-      ]),
+      get("--if-none-match", eTag),
+      get("--if-match", '"0xdeadbeef"'),
+      get("--if-match", eTag, "--query", "id"),
     ]);
     expect(unchanged.code).toBe(5);
     expect(lines(unchanged.stderr)).toEqual([
@@ -200,7 +180,7 @@ describe("batch task get", () => {
     expect(lines(mismatch.stderr)).toEqual([
       expect.stringMatching(/^error: ConditionNotMet: .*\(request-id .+\)$/),
     ]);
-    expect(json(match)).toBe("t1");
+    expect(succeededJson(match)).toBe("t1");
   });
 });
 
@@ -235,7 +215,7 @@ describe("batch task list", () => {
       ]),
       batch(["task", "list", "--job-id", "list", "--all", "--max-results", "7", "-o", "tsv"]),
     ]);
-    expect(json(all)).toEqual(
+    expect(succeededJson(all)).toEqual(
       Array.from({ length: 25 }, (_, i) => `t${String(i).padStart(3, "0")}`),
     );
     expect(capped.code).toBe(0);
@@ -243,7 +223,7 @@ describe("batch task list", () => {
     expect(lines(capped.stderr)).toEqual([
       "showing the first 12 tasks; there are more (use --all or --max-items)",
     ]);
-    expect(json(filtered)).toEqual([{ id: "t003", state: "completed" }]);
+    expect(succeededJson(filtered)).toEqual([{ id: "t003", state: "completed" }]);
     expect(lines(streamed.stdout).map((line) => line.split("\t")[0])).toHaveLength(25);
   });
 
@@ -291,7 +271,7 @@ describe("batch task list-subtasks", () => {
       ]),
     ]);
     const expected = emulator.service.listSubtasks("mpi", "mpi").value;
-    expect(json(run)).toEqual(expected);
+    expect(succeededJson(run)).toEqual(expected);
     expect(lines(selected.stdout).map((line) => Object.keys(JSON.parse(line)).sort())).toEqual(
       expected.map(() => ["id", "state"]),
     );
@@ -318,13 +298,13 @@ describe("batch task update / terminate / reactivate / delete", () => {
       batch(["task", "reset", "--job-id", "update", "--task-id", "t001", "--json-file", bare]),
       batch(["task", "reset", "--job-id", "update", "--task-id", "t002", "--json-file", rest]),
     ]);
-    expect(json(flags)).toMatchObject({
+    expect(succeededJson(flags)).toMatchObject({
       jobId: "update",
       taskId: "t000",
       eTag: expect.any(String),
     });
-    expect(json(bareRun)).toMatchObject({ taskId: "t001" });
-    expect(json(restRun)).toMatchObject({ taskId: "t002" });
+    expect(succeededJson(bareRun)).toMatchObject({ taskId: "t001" });
+    expect(succeededJson(restRun)).toMatchObject({ taskId: "t002" });
     expect(emulator.service.getTask("update", "t000").body.constraints?.maxTaskRetryCount).toBe(1);
     expect(emulator.service.getTask("update", "t001").body.constraints).toMatchObject({
       maxTaskRetryCount: 4,
@@ -353,12 +333,12 @@ describe("batch task update / terminate / reactivate / delete", () => {
       ]),
       batch(["task", "reactivate", "--job-id", "state", "--task-id", "t001"]),
     ]);
-    expect(json(terminated)).toMatchObject({
+    expect(succeededJson(terminated)).toMatchObject({
       taskId: "t000",
       terminated: true,
       clientRequestId: "9b3a5cbc-4ad8-4a4e-8d52-3b0f4f0b5f10",
     });
-    expect(json(reactivated)).toMatchObject({ taskId: "t001", reactivated: true });
+    expect(succeededJson(reactivated)).toMatchObject({ taskId: "t001", reactivated: true });
     expect(emulator.service.getTask("state", "t000").body.state).toBe("completed");
     expect(emulator.service.getTask("state", "t001").body.state).toBe("active");
 
@@ -377,7 +357,7 @@ describe("batch task update / terminate / reactivate / delete", () => {
       "t002",
       "--yes",
     ]);
-    expect(json(deleted)).toMatchObject({ taskId: "t002", deleted: true });
+    expect(succeededJson(deleted)).toMatchObject({ taskId: "t002", deleted: true });
     expect(taskIds("state")).not.toContain("t002");
   });
 });
