@@ -28,7 +28,7 @@ export {
   type AddManyResult,
   type TaskAddOutcome,
   type TaskAddStatus,
-} from "./bulk-add.js";
+} from "./bulk-add/add-many.js";
 export { type BatchClient, type BatchClientOptions, createBatchClient } from "./client.js";
 export { SharedKeyCredential } from "./credentials/shared-key-credential.js";
 export {

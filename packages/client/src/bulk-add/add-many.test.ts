@@ -1,8 +1,7 @@
 import type { TaskAddParameter, TaskAddResult } from "@batch/types";
 import { describe, expect, it } from "vitest";
-import { AddManyError, type AddManyProgress, type TaskAddOutcome } from "./bulk-add.js";
-import { createBatchClient } from "./client.js";
-import { isBatchError } from "./errors.js";
+import { createBatchClient } from "../client.js";
+import { isBatchError } from "../errors.js";
 import {
   endpoint,
   hang,
@@ -12,8 +11,9 @@ import {
   scriptedFetch,
   serviceErrorResponse,
   testClient,
-} from "./test-support/scripted-fetch.js";
-import { utf8ByteLength } from "./utf8-length.js";
+} from "../test-support/scripted-fetch.js";
+import { utf8ByteLength } from "../utf8-length.js";
+import { AddManyError, type AddManyProgress, type TaskAddOutcome } from "./add-many.js";
 
 type Decision = TaskAddResult | "apply" | "skip";
 

@@ -1,12 +1,12 @@
 // addMany: any number of tasks through Task_AddCollection. Tasks are pulled lazily from the
-// input (bulk-add-input.ts), packed into requests of at most 100 tasks and under the body-size
-// limit (bulk-add-packing.ts), sent by `concurrency` workers, and every task taken from the
-// input ends with one outcome (bulk-add-settle.ts, recorded by bulk-add-outcomes.ts):
+// input (task-input.ts), packed into requests of at most 100 tasks and under the body-size
+// limit (request-packer.ts), sent by `concurrency` workers, and every task taken from the
+// input ends with one outcome (task-settler.ts, recorded by outcome-log.ts):
 //   - 413 (body too large): the byte ceiling drops below half the request's body and its tasks
 //     are packed again, into smaller requests; a single task that is still too large fails.
 //   - a per-task `servererror`, a missing result, or a request that failed after the pipeline's
 //     own retries (no answer, timeout, 408, 429, 5xx): the tasks are sent again, with the same
-//     ids, up to `maxAttemptsPerTask` times, after a jittered backoff (bulk-add-retry.ts).
+//     ids, up to `maxAttemptsPerTask` times, after a jittered backoff (failed-request.ts).
 //   - TaskExists for a task that an earlier send may have added counts as added (`reconciled`);
 //     TaskExists on a task's first send is a real conflict and fails it.
 //   - any other failed request (authentication, JobNotFound, a credential that gives no token)
@@ -16,19 +16,19 @@
 // At most `concurrency` requests' worth of tasks are held at once (plus the tail of a request
 // packed by size); async iterables are never materialised.
 import type { TaskAddParameter } from "@batch/types";
-import { linkAbort, untilAborted } from "./abort-link.js";
-import { type InputStep, inputEnd, openTaskInput } from "./bulk-add-input.js";
-import { OutcomeLog, type TaskAddOutcome } from "./bulk-add-outcomes.js";
-import { RequestPacker } from "./bulk-add-packing.js";
-import { failedRequestAction, resendDelay } from "./bulk-add-retry.js";
-import { type CollectionAnswer, TaskSettler } from "./bulk-add-settle.js";
-import { type Item, type Tracked, tracked } from "./bulk-add-task.js";
-import { abortedError, BatchError, isBatchError } from "./errors.js";
-import type { CallOptions } from "./operations/request-options.js";
-import { abortableSleep, type Sleep } from "./sleep.js";
+import { linkAbort, untilAborted } from "../abort-link.js";
+import { abortedError, BatchError, isBatchError } from "../errors.js";
+import type { CallOptions } from "../operations/request-options.js";
+import { abortableSleep, type Sleep } from "../sleep.js";
+import { failedRequestAction, resendDelay } from "./failed-request.js";
+import { OutcomeLog, type TaskAddOutcome } from "./outcome-log.js";
+import { RequestPacker } from "./request-packer.js";
+import { type InputStep, inputEnd, openTaskInput } from "./task-input.js";
+import { type CollectionAnswer, TaskSettler } from "./task-settler.js";
+import { type Item, type Tracked, tracked } from "./tracked-task.js";
 
-export type { TaskAddOutcome, TaskAddStatus } from "./bulk-add-outcomes.js";
-export type { CollectionAnswer } from "./bulk-add-settle.js";
+export type { TaskAddOutcome, TaskAddStatus } from "./outcome-log.js";
+export type { CollectionAnswer } from "./task-settler.js";
 
 export interface AddManyOptions {
   /** Requests in flight at once (default 4). */

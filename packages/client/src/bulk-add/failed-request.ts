@@ -2,8 +2,8 @@
 // retry step's classification (retryable failures, which of them may have been applied, full
 // jitter), plus what only a bulk request can do: split tasks the service found too large to take
 // in one request.
-import type { BatchError } from "./errors.js";
-import { fullJitterDelay, isRetryableError, outcomeUnknown } from "./middleware/retry.js";
+import type { BatchError } from "../errors.js";
+import { fullJitterDelay, isRetryableError, outcomeUnknown } from "../middleware/retry.js";
 
 export type FailedRequestAction =
   /** Too large (413): send the tasks again in smaller requests. */

@@ -1,7 +1,7 @@
 import type { TaskAddResult } from "@batch/types";
 import { describe, expect, it } from "vitest";
-import { OutcomeLog, type TaskAddOutcome } from "./bulk-add-outcomes.js";
-import { BatchError } from "./errors.js";
+import { BatchError } from "../errors.js";
+import { OutcomeLog, type TaskAddOutcome } from "./outcome-log.js";
 
 const entry = (taskId: string, n: number): TaskAddResult => ({
   status: "success",

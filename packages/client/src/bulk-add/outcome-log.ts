@@ -9,7 +9,7 @@
 // bookkeeping. With `keepAdded` off, an added task is only counted: the log then holds the
 // tasks that were not added, however long the input.
 import type { TaskAddResult } from "@batch/types";
-import type { BatchError } from "./errors.js";
+import type { BatchError } from "../errors.js";
 
 /**
  * - `added`: the service added the task (`reconciled`: inferred from TaskExists after a send

@@ -4,9 +4,9 @@
 // one JSON.stringify of the caller's objects; only one that is too large is packed task by task,
 // and the tasks that did not fit wait, in input order, for the next request.
 import type { TaskAddParameter } from "@batch/types";
-import { type Item, sendsOf, Tracked, taskOf, tracked } from "./bulk-add-task.js";
-import { BatchError } from "./errors.js";
-import { utf8ByteLength } from "./utf8-length.js";
+import { BatchError } from "../errors.js";
+import { utf8ByteLength } from "../utf8-length.js";
+import { type Item, sendsOf, Tracked, taskOf, tracked } from "./tracked-task.js";
 
 export interface Outbound {
   items: Item[];

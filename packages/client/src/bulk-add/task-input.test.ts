@@ -1,6 +1,6 @@
 import type { TaskAddParameter } from "@batch/types";
 import { describe, expect, it } from "vitest";
-import { inputEnd, openTaskInput } from "./bulk-add-input.js";
+import { inputEnd, openTaskInput } from "./task-input.js";
 
 const task = (id: string): TaskAddParameter => ({ id, commandLine: "echo" });
 

@@ -2,7 +2,7 @@
 // an async iterable with one await per task. Synchronous inputs never cost a promise per task;
 // nothing is read ahead of what the caller asks for.
 import type { TaskAddParameter } from "@batch/types";
-import { BatchError } from "./errors.js";
+import { BatchError } from "../errors.js";
 
 /** Returned by `next()` once the input is exhausted. */
 export const inputEnd: unique symbol = Symbol("end of addMany input");

@@ -3,10 +3,10 @@
 // when that misses), and the rules for tasks that are added, refused, sent again, given up on,
 // or never sent. Every outcome goes to the OutcomeLog.
 import type { TaskAddResult } from "@batch/types";
-import type { OutcomeLog } from "./bulk-add-outcomes.js";
-import { type Item, sendsOf, Tracked, tracked } from "./bulk-add-task.js";
-import { BatchError, parseServiceError } from "./errors.js";
-import type { ResponseMeta } from "./operations/response-meta.js";
+import { BatchError, parseServiceError } from "../errors.js";
+import type { ResponseMeta } from "../operations/response-meta.js";
+import type { OutcomeLog } from "./outcome-log.js";
+import { type Item, sendsOf, Tracked, tracked } from "./tracked-task.js";
 
 /** What addMany needs of one add-collection answer. */
 export interface CollectionAnswer {

@@ -2,7 +2,7 @@
 // allocated per task on the common path); it gets state of its own (`Tracked`) only once it has
 // to be sent again, or its JSON had to be made alone to pack a request by size.
 import type { TaskAddParameter } from "@batch/types";
-import type { BatchError } from "./errors.js";
+import type { BatchError } from "../errors.js";
 
 export class Tracked {
   /** HTTP requests that carried the task (pipeline retries included). */

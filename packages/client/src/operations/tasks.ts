@@ -10,7 +10,7 @@ import type {
   TaskAddResult,
   TaskUpdateParameter,
 } from "@batch/types";
-import { type AddManyOptions, type AddManyResult, addMany } from "../bulk-add.js";
+import { type AddManyOptions, type AddManyResult, addMany } from "../bulk-add/add-many.js";
 import { BatchError } from "../errors.js";
 import { operationPager, type PagedAsyncIterable } from "../pagination.js";
 import { type TaskStateSummary, type WaitForOptions, waitForTasks } from "../wait.js";
