@@ -128,9 +128,9 @@ function describeCause(cause: unknown): string {
 }
 
 interface ParsedServiceError {
-  code: string | undefined;
-  message: string | undefined;
-  values: BatchErrorDetail[] | undefined;
+  code?: string | undefined;
+  message?: string | undefined;
+  values?: BatchErrorDetail[] | undefined;
 }
 
 /**
@@ -138,9 +138,7 @@ interface ParsedServiceError {
  * body; anything else (text that was not JSON) has none of them.
  */
 export function parseServiceError(body: unknown): ParsedServiceError {
-  if (typeof body !== "object" || body === null) {
-    return { code: undefined, message: undefined, values: undefined };
-  }
+  if (typeof body !== "object" || body === null) return {};
   const outer = body as Record<string, unknown>;
   const error = (
     typeof outer["odata.error"] === "object" && outer["odata.error"] !== null
@@ -196,6 +194,16 @@ export interface CallInfo {
   operation?: string | undefined;
   clientRequestId?: string | undefined;
   attempts?: number | undefined;
+}
+
+/** A BatchError of kind `client`: refused before anything was sent. */
+export function clientError(
+  code: string,
+  message: string,
+  operation?: string,
+  cause?: unknown,
+): BatchError {
+  return new BatchError({ kind: "client", code, message, operation, cause });
 }
 
 /** The BatchError for a call the caller's AbortSignal stopped. */

@@ -2,9 +2,10 @@
 // fetched at a time and only when the consumer asks for more, so memory stays at one page
 // whatever the length of the list.
 import type { OperationId } from "@batch/types";
-import { BatchError } from "./errors.js";
+import { BatchError, clientError } from "./errors.js";
 import { invoke, type OperationContext } from "./operations/invoke.js";
 import type { ResponseMeta } from "./operations/response-meta.js";
+import type { ListItem } from "./operations/results.js";
 import type { PipelineRequest } from "./pipeline.js";
 import { RequestHeaders } from "./request-headers.js";
 
@@ -114,9 +115,9 @@ export interface ListCallOptions {
  * an invalid argument (an id `firstRequest` refuses) rejects there, as every other failure of
  * a list does, instead of throwing where the list is made.
  */
-export function operationPager<T>(
+export function operationPager<Op extends OperationId, T = ListItem<Op>>(
   context: OperationContext,
-  operation: OperationId,
+  operation: Op,
   options: ListCallOptions,
   firstRequest: (maxPageSize: number | undefined) => PipelineRequest,
 ): PagedAsyncIterable<T> {
@@ -166,12 +167,11 @@ export async function fetchNextPage<T>(
     url = new URL("invalid:");
   }
   if (url.origin !== context.origin) {
-    throw new BatchError({
-      kind: "client",
-      code: "InvalidNextLink",
-      message: `${operation}: the next-page link is not an absolute URL on ${context.origin}`,
+    throw clientError(
+      "InvalidNextLink",
+      `${operation}: the next-page link is not an absolute URL on ${context.origin}`,
       operation,
-    });
+    );
   }
   const headers = new RequestHeaders();
   if (options.returnClientRequestId) headers.set("return-client-request-id", "true");

@@ -33,8 +33,10 @@ describe("README", () => {
     const produced = new Map<string, string>();
     for (const file of sourceFiles(srcDir)) {
       const text = readFileSync(file, "utf8");
-      // Every BatchError the client makes names its kind before its code.
+      // Every BatchError the client makes names its kind before its code...
       for (const m of text.matchAll(/kind: "(\w+)",\s*code: "(\w+)"/g)) produced.set(m[2]!, m[1]!);
+      // clientError(code, ...) makes one of kind "client".
+      for (const m of text.matchAll(/clientError\(\s*"(\w+)"/g)) produced.set(m[1]!, "client");
       // invoke.ts picks between two codes through a parameter typed with both.
       for (const m of text.matchAll(/code: ("\w+"(?: \| "\w+")+),/g)) {
         for (const code of m[1]!.matchAll(/"(\w+)"/g)) produced.set(code[1]!, "service");

@@ -2,7 +2,7 @@
 // and a sorted forEach, which a `Headers` has; the typed operations use `RequestHeaders`, a small
 // map of lower-cased names that costs a fraction of a `Headers` to make, fill and read, and is
 // handed to the transport as a plain record.
-import { BatchError } from "./errors.js";
+import { clientError } from "./errors.js";
 
 /** What pipeline steps use of a request's headers (a `Headers` is one). */
 export interface HeaderBag {
@@ -28,11 +28,10 @@ export class RequestHeaders implements HeaderBag {
   set(name: string, value: string): void {
     const text = String(value);
     if (invalidValue.test(text)) {
-      throw new BatchError({
-        kind: "client",
-        code: "InvalidHeaderValue",
-        message: `Invalid value for header ${JSON.stringify(name)}: line breaks are not allowed`,
-      });
+      throw clientError(
+        "InvalidHeaderValue",
+        `Invalid value for header ${JSON.stringify(name)}: line breaks are not allowed`,
+      );
     }
     this.#values[name.toLowerCase()] = text;
   }

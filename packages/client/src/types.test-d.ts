@@ -1,6 +1,6 @@
 // Compile-time tests, checked by `tsc -p tsconfig.json` (the typecheck script). Every
 // expect-error directive below must meet an error, so loosened types fail the typecheck.
-import type { CloudJob, CloudTask, TaskCountsResult } from "@batch/types";
+import type { CloudJob, CloudTask, operations, TaskCountsResult } from "@batch/types";
 import { expectTypeOf } from "vitest";
 import {
   type AddCollectionResult,
@@ -15,6 +15,7 @@ import {
   type WithMeta,
   type WriteResult,
 } from "./index.js";
+import type { ListItem, OkBody, SuccessBody } from "./operations/results.js";
 
 declare const client: BatchClient;
 
@@ -45,6 +46,34 @@ export async function resultTypes(): Promise<void> {
     expectTypeOf(page).toEqualTypeOf<Page<CloudTask>>();
   const error: unknown = new Error();
   if (isBatchError(error)) expectTypeOf(error.code).toEqualTypeOf<string | undefined>();
+}
+
+/** The spec's 200 body of an operation, read straight from the generated `operations`. */
+type SpecBody<Op extends keyof operations> = operations[Op] extends {
+  responses: { 200: { content: { "application/json": infer Body } } };
+}
+  ? Body
+  : never;
+
+export async function resultTypesFollowTheSpec(): Promise<void> {
+  // Each typed operation's result is the spec's response type, not a schema picked by hand...
+  expectTypeOf(await client.tasks.get("j", "t")).toEqualTypeOf<WithMeta<OkBody<"Task_Get">>>();
+  expectTypeOf<OkBody<"Task_Get">>().toEqualTypeOf<SpecBody<"Task_Get">>();
+  expectTypeOf<OkBody<"Job_Get">>().toEqualTypeOf<SpecBody<"Job_Get">>();
+  expectTypeOf<OkBody<"Task_ListSubtasks">>().toEqualTypeOf<SpecBody<"Task_ListSubtasks">>();
+  expectTypeOf<OkBody<"Job_GetTaskCounts">>().toEqualTypeOf<SpecBody<"Job_GetTaskCounts">>();
+  expectTypeOf<ListItem<"Task_List">>().toEqualTypeOf<
+    NonNullable<SpecBody<"Task_List">["value"]>[number]
+  >();
+  expectTypeOf(await client.jobs.getTaskCounts("j")).toEqualTypeOf<
+    WithMeta<SpecBody<"Job_GetTaskCounts">>
+  >();
+  // ...so a changed response in the spec changes the result type with it.
+  type ChangedSpec = Omit<operations, "Task_Get"> & {
+    Task_Get: { responses: { 200: { content: { "application/json": { renamed: string } } } } };
+  };
+  expectTypeOf<SuccessBody<ChangedSpec, "Task_Get">>().toEqualTypeOf<{ renamed: string }>();
+  expectTypeOf<SuccessBody<ChangedSpec, "Job_Get">>().toEqualTypeOf<CloudJob>();
 }
 
 export async function refusedCalls(): Promise<void> {

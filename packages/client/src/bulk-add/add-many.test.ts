@@ -1,5 +1,5 @@
 import type { TaskAddParameter, TaskAddResult } from "@batch/types";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createBatchClient } from "../client.js";
 import { isBatchError } from "../errors.js";
 import {
@@ -338,19 +338,31 @@ describe("tasks.addMany", () => {
     expect(service.store.size).toBe(3);
   });
 
-  it("stops sending on an error every request would meet: that request's tasks fail, the rest are skipped, and it rejects with the result", async () => {
+  it("stops sending on an error every request would meet: that request's tasks fail, the input is left unread, and it rejects with the result", async () => {
     const service = fakeCollectionService({
-      intercept: () =>
-        serviceErrorResponse(404, "JobNotFound", "The specified job does not exist."),
+      intercept: (_tasks, request) =>
+        request === 0
+          ? undefined
+          : serviceErrorResponse(404, "JobNotFound", "The specified job does not exist."),
     });
     const heard: TaskAddOutcome[] = [];
+    let closed = false;
+    let pulled = 0;
+    // Endless: reading it to its end would never finish.
+    function* source(): Generator<TaskAddParameter> {
+      try {
+        for (;;) yield { id: `task-${String(pulled++).padStart(5, "0")}`, commandLine: "echo" };
+      } finally {
+        closed = true;
+      }
+    }
     const error = await testClient(service.fetch)
-      .tasks.addMany("j1", makeTasks(350), {
-        concurrency: 1,
+      .tasks.addMany("j1", source(), {
+        concurrency: 2,
         onTaskResult: (outcome) => heard.push(outcome),
       })
       .catch((e: unknown) => e);
-    expect(service.requests).toHaveLength(1);
+    expect(service.requests.length).toBeLessThanOrEqual(3);
     expect(error).toBeInstanceOf(AddManyError);
     expect(error).toMatchObject({
       name: "BatchError",
@@ -360,17 +372,24 @@ describe("tasks.addMany", () => {
       message: "The specified job does not exist.",
       operation: "Task_AddCollection",
     });
+    expect(closed).toBe(true);
     const { result } = error as AddManyError;
-    expect(result).toMatchObject({ total: 350, added: 0, failed: 100, skipped: 250, unknown: 0 });
-    expect(result.results.map((r) => r.taskId)).toEqual(makeTasks(350).map((t) => t.id));
+    // Only the tasks taken have outcomes: each request's (added, or failed with the error) and
+    // any taken but not sent (skipped).
+    expect(result.inputExhausted).toBe(false);
+    expect(result.total).toBe(pulled);
+    expect(result.total).toBeLessThanOrEqual(300);
+    const refused = (service.requests.length - 1) * 100;
+    expect(result).toMatchObject({ added: 100, failed: refused, unknown: 0 });
+    expect(result.skipped).toBe(pulled - 100 - refused);
+    expect(result.results.map((r) => r.taskId).sort()).toEqual(makeTasks(pulled).map((t) => t.id));
     expect(result.results.filter((r) => r.status === "failed" && r.attempts === 1)).toHaveLength(
-      100,
-    );
-    expect(result.results.filter((r) => r.status === "skipped" && r.attempts === 0)).toHaveLength(
-      250,
+      refused,
     );
     expect(
-      result.results.every((r) => isBatchError(r.error) && r.error.code === "JobNotFound"),
+      result.results.every(
+        (r) => r.status === "added" || (isBatchError(r.error) && r.error.code === "JobNotFound"),
+      ),
     ).toBe(true);
     expect(heard).toEqual(result.results);
   });
@@ -393,7 +412,15 @@ describe("tasks.addMany", () => {
     expect(error).toBeInstanceOf(AddManyError);
     expect(error).toMatchObject({ kind: "client", code: "CredentialUnavailable" });
     const { result } = error;
-    expect(result).toMatchObject({ total: 500, added: 100, failed: 0, skipped: 400, unknown: 0 });
+    // The third request's tasks were never sent; the input was not read on.
+    expect(result).toMatchObject({
+      total: 150,
+      added: 100,
+      failed: 0,
+      skipped: 50,
+      unknown: 0,
+      inputExhausted: false,
+    });
     const added = result.results.filter((r) => r.status === "added").map((r) => r.taskId);
     expect(new Set(added)).toEqual(new Set([...service.store]));
     const skipped = result.results.filter((r) => r.status === "skipped");
@@ -535,7 +562,7 @@ describe("tasks.addMany", () => {
     // Every task taken from the input has an outcome: the fourth request's tasks are unknown
     // (it went out), the fifth's never left (skipped) or are unknown if it had gone out.
     expect(result.total).toBeGreaterThanOrEqual(40);
-    expect(result.total % 10).toBe(0);
+    expect(result.inputExhausted).toBe(false);
     expect(result.added).toBe(30);
     expect(result.failed).toBe(0);
     const byStatus = (status: string) =>
@@ -704,21 +731,83 @@ describe("tasks.addMany", () => {
     expect(heard).toHaveLength(250);
   });
 
-  it("rejects with the input's own error when the input fails, after settling what was sent", async () => {
+  it("stops pulling when the input fails: requests in flight settle, tasks taken and not sent are skipped, and it rejects with an AddManyError", async () => {
+    const inputFailure = new Error("the task file is truncated");
     function* source(): Generator<TaskAddParameter> {
-      yield* makeTasks(150);
-      throw new Error("the task file is truncated");
+      yield* makeTasks(250);
+      throw inputFailure;
     }
-    const service = fakeCollectionService();
+    // Each request is answered only once the input has failed: nothing in flight may be aborted.
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const base = fakeCollectionService();
+    const service = scriptedFetch(async (seen) => {
+      await released;
+      return base.fetch(seen.url, { method: "POST", body: seen.body, headers: seen.headers });
+    });
     const heard: TaskAddOutcome[] = [];
-    const error = await testClient(service.fetch)
-      .tasks.addMany("j1", source(), {
-        concurrency: 1,
-        onTaskResult: (outcome) => heard.push(outcome),
-      })
-      .catch((e: unknown) => e);
-    expect(error).toMatchObject({ message: "the task file is truncated" });
-    expect(heard.filter((o) => o.status === "added")).toHaveLength(100);
-    expect(service.store.size).toBe(100);
+    const run = testClient(service).tasks.addMany("j1", source(), {
+      concurrency: 3,
+      onTaskResult: (outcome) => heard.push(outcome),
+    });
+    // Two requests go out; the third worker's pull meets the failure while they are in flight.
+    await vi.waitFor(() => expect(service.calls).toHaveLength(2));
+    release();
+    const error = (await run.catch((e: unknown) => e)) as AddManyError;
+    expect(error).toBeInstanceOf(AddManyError);
+    expect(error).toMatchObject({
+      kind: "client",
+      code: "InputOrListenerFailed",
+      message: "the task file is truncated",
+      cause: inputFailure,
+    });
+    expect(error.result).toMatchObject({
+      total: 250,
+      added: 200,
+      skipped: 50,
+      failed: 0,
+      unknown: 0,
+      inputExhausted: false,
+    });
+    expect(base.store.size).toBe(200);
+    expect(heard).toHaveLength(250);
+    expect(
+      heard.filter((o) => o.status === "skipped").every((o) => !base.store.has(o.taskId)),
+    ).toBe(true);
+  });
+
+  it("treats a listener that throws like a failed input: sending stops, nothing in flight is aborted, and every task taken has an outcome", async () => {
+    const listenerFailure = new Error("the report file is full");
+    for (const listener of ["onTaskResult", "onProgress"] as const) {
+      const service = fakeCollectionService();
+      let calls = 0;
+      const throwOnce = () => {
+        if (++calls === 1) throw listenerFailure;
+      };
+      const heard: TaskAddOutcome[] = [];
+      const error = (await testClient(service.fetch)
+        .tasks.addMany("j1", makeTasks(1000), {
+          concurrency: 3,
+          maxTasksPerRequest: 10,
+          [listener]: throwOnce,
+          ...(listener === "onProgress"
+            ? { onTaskResult: (o: TaskAddOutcome) => heard.push(o) }
+            : {}),
+        })
+        .catch((e: unknown) => e)) as AddManyError;
+      expect(error).toBeInstanceOf(AddManyError);
+      expect(error).toMatchObject({ code: "InputOrListenerFailed", cause: listenerFailure });
+      const { result } = error;
+      expect(result.total).toBeLessThan(1000);
+      expect(result.inputExhausted).toBe(false);
+      // Every request that went out was answered and settled: its tasks were all added.
+      expect(result.added).toBe(service.store.size);
+      expect(result.added).toBe(service.requests.length * 10);
+      expect(result.failed + result.unknown).toBe(0);
+      expect(result.total).toBe(result.added + result.skipped);
+      if (listener === "onProgress") expect(heard).toHaveLength(result.total);
+    }
   });
 });

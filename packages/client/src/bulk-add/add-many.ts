@@ -11,19 +11,21 @@
 //     TaskExists on a task's first send is a real conflict and fails it.
 //   - any other failed request (authentication, JobNotFound, a credential that gives no token)
 //     would fail every request alike, so sending stops: that request's tasks fail with the error,
-//     every task not sent yet is skipped with it, and addMany rejects with an AddManyError that
-//     carries the result. An abort ends the run the same way, at once.
+//     the requests in flight settle, every task taken and not sent is skipped, the input is
+//     closed unread (an endless input must not be read on), and addMany rejects with an
+//     AddManyError that carries the result. The input failing, or a listener throwing, stops the
+//     run the same way. An abort ends it at once.
 // At most `concurrency` requests' worth of tasks are held at once (plus the tail of a request
 // packed by size); async iterables are never materialised.
 import type { TaskAddParameter } from "@batch/types";
 import { linkAbort, untilAborted } from "../abort-link.js";
-import { abortedError, BatchError, isBatchError } from "../errors.js";
+import { abortedError, BatchError, clientError, isBatchError } from "../errors.js";
 import type { CallOptions } from "../operations/request-options.js";
 import { abortableSleep, type Sleep } from "../sleep.js";
 import { failedRequestAction, resendDelay } from "./failed-request.js";
 import { OutcomeLog, type TaskAddOutcome } from "./outcome-log.js";
 import { RequestPacker } from "./request-packer.js";
-import { type InputStep, inputEnd, openTaskInput } from "./task-input.js";
+import { type InputStep, inputEnd, openTaskInput, type TaskInput } from "./task-input.js";
 import { type CollectionAnswer, TaskSettler } from "./task-settler.js";
 import { type Item, type Tracked, tracked } from "./tracked-task.js";
 
@@ -83,20 +85,27 @@ export interface AddManyResult {
    * the outcomes became final. Built when first read, then kept.
    */
   results: TaskAddOutcome[];
+  /**
+   * False when the run stopped before the input's end: the tasks it did not take have no
+   * outcome (they were not sent), and the input was closed (its `return()` called).
+   */
+  inputExhausted: boolean;
 }
 
 /**
- * The rejection of an addMany run that sending stopped early: the caller's abort, or an error
- * every request would meet. It is a BatchError with that error's kind, code, status and
- * message (the error itself is its `cause`), and `result` accounts for every task taken from
- * the input.
+ * The rejection of an addMany run that sending stopped early: the caller's abort, an error
+ * every request would meet, the input failing or a listener throwing. It is a BatchError with
+ * that error's kind, code, status and message (a thrown error that is not a BatchError gives
+ * kind `client`, code `InputOrListenerFailed` and its message); the error itself is its
+ * `cause`, and `result` accounts for every task taken from the input.
  */
 export class AddManyError extends BatchError {
-  readonly result: AddManyResult;
+  // Declared, not defined, as BatchError's fields are.
+  declare readonly result: AddManyResult;
 
-  constructor(reason: BatchError, result: AddManyResult) {
+  constructor(reason: BatchError, result: AddManyResult, cause: unknown = reason) {
     // toJSON() lists exactly the fields a BatchError is made of.
-    super({ ...reason.toJSON(), operation, cause: reason });
+    super({ ...reason.toJSON(), operation, cause });
     this.result = result;
   }
 }
@@ -124,8 +133,31 @@ export async function addMany(
   const unlink = linkAbort(options.signal, controller);
   const { signal } = controller;
   const sendOptions: CallOptions = { signal, timeout: options.timeout };
+  /**
+   * What stops sending: an error every request would meet, the input's or a listener's, or a
+   * worker's crash (which also aborts the requests in flight).
+   */
+  let stopError: unknown;
+  const stopWith = (error: unknown): undefined => {
+    stopError ??= error;
+  };
+  // A listener that throws stops the run like a failed input: the requests in flight still
+  // settle and report.
+  const guard =
+    <T>(listener?: (value: T) => void) =>
+    (value: T) => {
+      try {
+        listener?.(value);
+      } catch (error) {
+        stopWith(error);
+      }
+    };
+  const onProgress = guard(options.onProgress);
 
-  const log = new OutcomeLog(options.onTaskResult, options.keepAddedResults !== false);
+  const log = new OutcomeLog(
+    options.onTaskResult && guard(options.onTaskResult),
+    options.keepAddedResults !== false,
+  );
   const settler = new TaskSettler(log, maxAttempts);
   const packer = new RequestPacker(maxTasks, options.maxRequestBytes ?? 1_000_000, (t, error) =>
     settler.fail(t, t.sends, error),
@@ -133,11 +165,10 @@ export async function addMany(
   /** Tasks waiting out their backoff before they are queued again. */
   const backingOff = new Set<Tracked[]>();
   let taken = 0;
-  /** The error every request would meet; sending stops. */
-  let stopError: BatchError | undefined;
-  let crash: unknown;
 
-  const progress = () => options.onProgress?.({ taken, ...log.counts, total: input.length });
+  // An array's length is read at every call, as it may grow.
+  const progress = () =>
+    onProgress({ taken, ...log.counts, total: Array.isArray(source) ? source.length : undefined });
   const abortError = () =>
     isBatchError(signal.reason) ? signal.reason : abortedError({ operation }, signal.reason);
 
@@ -153,22 +184,24 @@ export async function addMany(
       typeof id === "string" ? id : "",
       "failed",
       0,
-      new BatchError({
-        kind: "client",
-        code: "MissingRequiredProperty",
-        message: "every task needs a non-empty string id",
-        operation,
-      }),
+      clientError("MissingRequiredProperty", "every task needs a non-empty string id", operation),
     );
     return undefined;
   }
 
-  /** The next valid task of the input; invalid ones fail on the spot. */
+  /**
+   * The next valid task of the input; invalid ones fail on the spot. When the input fails, it
+   * ends there, and sending stops.
+   */
   function pull(): TaskAddParameter | undefined | Promise<TaskAddParameter | undefined> {
     if (!input.async) {
-      while (!input.done) {
-        const task = accept(input.next() as InputStep);
-        if (task) return task;
+      try {
+        while (!input.done) {
+          const task = accept(input.next() as InputStep);
+          if (task) return task;
+        }
+      } catch (error) {
+        stopWith(error);
       }
       return undefined;
     }
@@ -178,8 +211,7 @@ export async function addMany(
         const task = accept(await untilAborted(input.next() as Promise<InputStep>, signal));
         if (task) return task;
       }
-      return undefined;
-    })();
+    })().catch(stopWith);
   }
 
   /** Sends one request and settles its tasks; returns the tasks to send again. */
@@ -200,7 +232,7 @@ export async function addMany(
       else if (decision.action === "resend") {
         settler.failed(items, error, decision.uncertain, retry);
       } else {
-        stopError ??= error;
+        stopWith(error);
         settler.failed(items, error, false);
       }
       return retry;
@@ -232,9 +264,12 @@ export async function addMany(
     lock = run.catch(() => undefined);
     return run;
   };
-  const nextRequest = () => {
+  const nextRequest = async () => {
     if (signal.aborted) throw abortError();
-    return stopError === undefined ? packer.next(pull) : Promise.resolve(undefined);
+    const request = stopError === undefined ? await packer.next(pull) : undefined;
+    // Sending stopped while the request was packed (the input failed): its tasks are not sent.
+    if (request && stopError !== undefined) packer.carried.push(...request.items);
+    else return request;
   };
 
   async function worker(): Promise<void> {
@@ -261,26 +296,31 @@ export async function addMany(
 
   const run = () =>
     worker().catch((error: unknown) => {
-      crash ??= error;
+      stopWith(error);
       controller.abort(error);
     });
   try {
     await Promise.all(Array.from({ length: concurrency }, run));
     // Tasks queued again by a worker that then found nothing else to do.
-    while (crash === undefined && stopError === undefined && packer.resend.length > 0) await run();
-    if (crash === undefined && stopError === undefined) return resultOf(log);
+    while (stopError === undefined && packer.resend.length > 0) await run();
+    if (stopError === undefined) return resultOf(log, input);
     const reason = options.signal?.aborted
       ? abortedError({ operation }, options.signal.reason)
-      : (stopError ?? crash);
-    if (!isBatchError(reason)) throw reason;
-    // Every task taken and not settled ends here; after an error every request would meet, the
-    // rest of the input is read and skipped too (an abort leaves it unread).
-    for (const retry of backingOff) for (const t of retry) settler.skip(t, reason);
-    for (const t of packer.resend.splice(0)) settler.skip(t, reason);
-    for (const item of packer.carried.splice(0)) settler.skip(item, reason);
-    if (reason === stopError) await drain(reason);
+      : stopError;
+    const stop = isBatchError(reason)
+      ? reason
+      : clientError(
+          "InputOrListenerFailed",
+          String((reason as Error | undefined)?.message ?? reason),
+          operation,
+          reason,
+        );
+    // Every task taken and not settled ends here; the rest of the input stays unread.
+    for (const item of [...backingOff, packer.resend, packer.carried].flat()) {
+      settler.skip(item, stop);
+    }
     progress();
-    throw new AddManyError(reason, resultOf(log));
+    throw new AddManyError(stop, resultOf(log, input), reason);
   } finally {
     unlink();
     if (!input.done) {
@@ -290,24 +330,16 @@ export async function addMany(
       if (!signal.aborted) await closing;
     }
   }
-
-  /** Skips every task the input has left (stopping early if the caller aborts meanwhile). */
-  async function drain(reason: BatchError): Promise<void> {
-    try {
-      for (let task = await pull(); task; task = await pull()) settler.skip(task, reason);
-    } catch {
-      // The input failed, or the caller aborted while it was read: the rest stays unread.
-    }
-  }
 }
 
 /** The result, with `results` made from the log on first read, then kept. */
-function resultOf(log: OutcomeLog): AddManyResult {
+function resultOf(log: OutcomeLog, input: TaskInput): AddManyResult {
   const { counts } = log;
   let results: TaskAddOutcome[] | undefined;
   return {
     total: counts.added + counts.failed + counts.skipped + counts.unknown,
     ...counts,
+    inputExhausted: input.done,
     get results() {
       results ??= log.toArray();
       return results;

@@ -4,7 +4,8 @@
 // one JSON.stringify of the caller's objects; only one that is too large is packed task by task,
 // and the tasks that did not fit wait, in input order, for the next request.
 import type { TaskAddParameter } from "@batch/types";
-import { BatchError } from "../errors.js";
+import type { BatchError } from "../errors.js";
+import { jsonBody } from "../operations/json-body.js";
 import { utf8ByteLength } from "../utf8-length.js";
 import { type Item, sendsOf, Tracked, taskOf, tracked } from "./tracked-task.js";
 
@@ -112,13 +113,13 @@ export class RequestPacker {
     for (const item of items) {
       const t = tracked(item);
       if (t.json === undefined) {
-        const serialized = serialize(t);
-        if (serialized instanceof BatchError) {
-          this.#unserializable(t, serialized);
+        try {
+          t.json = jsonBody(t.task, "Task_AddCollection", `task ${JSON.stringify(t.id)}`);
+        } catch (error) {
+          this.#unserializable(t, error as BatchError);
           continue;
         }
-        t.json = serialized;
-        t.bytes = utf8ByteLength(serialized);
+        t.bytes = utf8ByteLength(t.json);
       }
       const size = t.bytes + (packed.length > 0 ? 1 : 0);
       if (rest.length === 0 && (packed.length === 0 || bytes + size <= this.#maxBytes)) {
@@ -141,19 +142,4 @@ function fitsIn(json: string, limit: number): boolean {
   if (json.length * 3 <= limit) return true;
   if (json.length > limit) return false;
   return utf8ByteLength(json) <= limit;
-}
-
-/** One task's JSON, or the error that fails it when it cannot be serialized. */
-function serialize(t: Tracked): string | BatchError {
-  try {
-    return JSON.stringify(t.task);
-  } catch (cause) {
-    return new BatchError({
-      kind: "client",
-      code: "InvalidRequestBody",
-      message: `task ${JSON.stringify(t.id)} cannot be serialized to JSON`,
-      operation: "Task_AddCollection",
-      cause,
-    });
-  }
 }

@@ -2,7 +2,7 @@
 // an async iterable with one await per task. Synchronous inputs never cost a promise per task;
 // nothing is read ahead of what the caller asks for.
 import type { TaskAddParameter } from "@batch/types";
-import { BatchError } from "../errors.js";
+import { clientError } from "../errors.js";
 
 /** Returned by `next()` once the input is exhausted. */
 export const inputEnd: unique symbol = Symbol("end of addMany input");
@@ -12,8 +12,6 @@ export type InputStep = TaskAddParameter | typeof inputEnd;
 export interface TaskInput {
   /** True when `next()` returns promises. */
   readonly async: boolean;
-  /** The number of tasks when the input is an array (read at every call, as it may grow). */
-  readonly length: number | undefined;
   /** True once `next()` has returned `inputEnd`. */
   readonly done: boolean;
   /** The next value of the input (unchecked: it may not be a valid task), or `inputEnd`. */
@@ -26,40 +24,34 @@ export function openTaskInput(
   source: Iterable<TaskAddParameter> | AsyncIterable<TaskAddParameter>,
 ): TaskInput {
   if (typeof source === "object" && source !== null) {
-    if (Symbol.asyncIterator in source) {
-      return new IteratorInput(source[Symbol.asyncIterator](), true, undefined);
-    }
-    if (Symbol.iterator in source) {
-      const array = Array.isArray(source) ? source : undefined;
-      return new IteratorInput(source[Symbol.iterator](), false, array);
+    const isAsync = Symbol.asyncIterator in source;
+    if (isAsync || Symbol.iterator in source) {
+      return new IteratorInput(
+        isAsync
+          ? source[Symbol.asyncIterator]()
+          : (source as Iterable<TaskAddParameter>)[Symbol.iterator](),
+        isAsync,
+      );
     }
   }
-  throw new BatchError({
-    kind: "client",
-    code: "InvalidInput",
-    message: "addMany takes an array, an iterable or an async iterable of tasks",
-    operation: "Task_AddCollection",
-  });
+  throw clientError(
+    "InvalidInput",
+    "addMany takes an array, an iterable or an async iterable of tasks",
+    "Task_AddCollection",
+  );
 }
 
 class IteratorInput implements TaskInput {
   done = false;
   readonly async: boolean;
   readonly #iterator: Iterator<TaskAddParameter> | AsyncIterator<TaskAddParameter>;
-  readonly #array: readonly TaskAddParameter[] | undefined;
 
   constructor(
     iterator: Iterator<TaskAddParameter> | AsyncIterator<TaskAddParameter>,
     isAsync: boolean,
-    array: readonly TaskAddParameter[] | undefined,
   ) {
     this.#iterator = iterator;
     this.async = isAsync;
-    this.#array = array;
-  }
-
-  get length(): number | undefined {
-    return this.#array?.length;
   }
 
   next(): InputStep | Promise<InputStep> {

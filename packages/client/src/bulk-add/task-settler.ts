@@ -161,7 +161,7 @@ function indexByKey(items: readonly Item[]): Map<string, number> {
 }
 
 function taskError(entry: TaskAddResult, meta: ResponseMeta, attempts: number): BatchError {
-  const parsed = parseServiceError(entry.error ?? {});
+  const parsed = parseServiceError(entry.error);
   return new BatchError({
     kind: "service",
     code: parsed.code,

@@ -20,10 +20,14 @@ export class Tracked {
   json: string | undefined = undefined;
   bytes = 0;
 
-  constructor(
-    readonly task: TaskAddParameter,
-    readonly id: string,
-  ) {}
+  // Declared, not defined: the constructor sets them, and the bundle carries no field list.
+  declare readonly task: TaskAddParameter;
+  declare readonly id: string;
+
+  constructor(task: TaskAddParameter, id: string) {
+    this.task = task;
+    this.id = id;
+  }
 }
 
 /** What a request carries: the caller's task (first send) or a Tracked one. Both have `id`. */

@@ -66,7 +66,8 @@ function canonicalizedResource(url: string, accountName: string): string {
     if (first.has(name)) continue; // the first value of a repeated name is the one signed
     first.set(name, decodeQueryValue(eq === -1 ? "" : pair.slice(eq + 1)));
   }
-  const names = [...first.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  // The default sort compares UTF-16 code units, the ordinal order the service signs in.
+  const names = [...first.keys()].sort();
   for (const name of names) resource += `\n${name}:${first.get(name)}`;
   return resource;
 }

@@ -9,8 +9,9 @@ import {
   type Pipeline,
   type PipelineRequest,
 } from "../pipeline.js";
-import { type ResponseMeta, readMeta } from "./response-meta.js";
-import { type WriteResult, writeResult } from "./results.js";
+import { jsonBody } from "./json-body.js";
+import { type ResponseMeta, readMeta, type WithMeta } from "./response-meta.js";
+import { bodyWithMeta, type OkBody, type WriteResult, writeResult } from "./results.js";
 
 /** What every operation needs from the client. */
 export interface OperationContext {
@@ -132,21 +133,42 @@ export async function invoke(
   throw error;
 }
 
-/** Runs a write whose answer has no body (`reconcile` as in `InvokeOptions`). */
+/**
+ * Runs a write whose answer has no body (`reconcile` as in `InvokeOptions`); `body`, when
+ * given, is sent as JSON.
+ */
 export async function invokeWrite(
   context: OperationContext,
   operation: OperationId,
   reconcile: readonly string[] | undefined,
   options: { signal?: AbortSignal | undefined },
   request: PipelineRequest,
-  body?: string,
+  body?: object,
 ): Promise<WriteResult> {
+  const json = body && jsonBody(body, operation);
   const invocation = await invoke(
     context,
-    { operation, signal: options.signal, body, reconcile },
+    { operation, signal: options.signal, body: json, reconcile },
     request,
   );
   return writeResult(invocation);
+}
+
+/** A read with a body: the spec's 200 body with its meta, or NotModified on 304. */
+export async function invokeRead<Op extends OperationId>(
+  context: OperationContext,
+  operation: Op,
+  options: { signal?: AbortSignal | undefined },
+  request: PipelineRequest,
+): Promise<WithMeta<OkBody<Op>> | NotModified> {
+  const invocation = await invoke(
+    context,
+    { operation, signal: options.signal, expectBody: true },
+    request,
+  );
+  return invocation.kind === "notModified"
+    ? { notModified: true, meta: invocation.meta }
+    : bodyWithMeta<Op>(invocation);
 }
 
 /** A success status whose body is not what the operation returns. */

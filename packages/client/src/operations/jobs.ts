@@ -1,9 +1,9 @@
 // client.jobs: the job operations a task workflow needs (add, get, list, delete, terminate,
 // task counts), with the same options and result shapes as the task operations.
-import type { CloudJob, JobAddParameter, OperationId, TaskCountsResult } from "@batch/types";
+import type { JobAddParameter, OperationId } from "@batch/types";
 import { operationPager, type PagedAsyncIterable } from "../pagination.js";
 import type { PipelineRequest } from "../pipeline.js";
-import { invoke, invokeWrite, type NotModified, type OperationContext } from "./invoke.js";
+import { invokeRead, invokeWrite, type NotModified, type OperationContext } from "./invoke.js";
 import { operationRequest } from "./operation-request.js";
 import {
   assertId,
@@ -19,7 +19,7 @@ import {
   type SelectOptions,
 } from "./request-options.js";
 import type { WithMeta } from "./response-meta.js";
-import { bodyWithMeta, type UnconditionalGet, type WriteResult } from "./results.js";
+import type { ListItem, OkBody, UnconditionalGet, WriteResult } from "./results.js";
 
 export type JobAddOptions = CallOptions;
 export interface JobGetOptions
@@ -44,11 +44,14 @@ export interface JobOperations {
   /** Job_Add. JobExists met after a lost answer resolves with `reconciled: true`. */
   add(job: JobAddParameter, options?: JobAddOptions): Promise<WriteResult>;
   /** Job_Get. */
-  get(jobId: string, options?: UnconditionalGet<JobGetOptions>): Promise<WithMeta<CloudJob>>;
+  get(
+    jobId: string,
+    options?: UnconditionalGet<JobGetOptions>,
+  ): Promise<WithMeta<OkBody<"Job_Get">>>;
   /** Job_Get with If-None-Match or If-Modified-Since: 304 gives `{ notModified: true }`. */
-  get(jobId: string, options: JobGetOptions): Promise<WithMeta<CloudJob> | NotModified>;
+  get(jobId: string, options: JobGetOptions): Promise<WithMeta<OkBody<"Job_Get">> | NotModified>;
   /** Job_List, across every page. */
-  list(options?: JobListOptions): PagedAsyncIterable<CloudJob>;
+  list(options?: JobListOptions): PagedAsyncIterable<ListItem<"Job_List">>;
   /** Job_Delete (202: the job is being deleted). JobNotFound after a lost answer is reconciled. */
   delete(jobId: string, options?: JobDeleteOptions): Promise<WriteResult>;
   /** Job_Terminate. JobCompleted/JobBeingTerminated after a lost answer are reconciled. */
@@ -57,7 +60,7 @@ export interface JobOperations {
   getTaskCounts(
     jobId: string,
     options?: JobGetTaskCountsOptions,
-  ): Promise<WithMeta<TaskCountsResult>>;
+  ): Promise<WithMeta<OkBody<"Job_GetTaskCounts">>>;
 }
 
 export function createJobOperations(context: OperationContext): JobOperations {
@@ -78,7 +81,7 @@ export function createJobOperations(context: OperationContext): JobOperations {
     reconcile: readonly string[] | undefined,
     options: CallOptions,
     request: PipelineRequest,
-    body?: string,
+    body?: object,
   ) => invokeWrite(context, operation, reconcile, options, request, body);
 
   return {
@@ -87,26 +90,25 @@ export function createJobOperations(context: OperationContext): JobOperations {
         query: callQuery(apiVersion, options),
         header: callHeaders(options),
       });
-      return write("Job_Add", ["JobExists"], options, request, JSON.stringify(job));
+      return write("Job_Add", ["JobExists"], options, request, job);
     },
 
     async get(jobId: string, options: JobGetOptions = {}) {
       assertId("jobId", jobId);
-      const invocation = await invoke(
+      return invokeRead(
         context,
-        { operation: "Job_Get", signal: options.signal, expectBody: true },
+        "Job_Get",
+        options,
         operationRequest(baseUrl, "get", "/jobs/{jobId}", {
           path: { jobId },
           query: readQuery(apiVersion, options),
           header: conditionalCallHeaders(options),
         }),
       );
-      if (invocation.kind === "notModified") return { notModified: true, meta: invocation.meta };
-      return bodyWithMeta<CloudJob>(invocation);
     },
 
     list(options = {}) {
-      return operationPager<CloudJob>(context, "Job_List", options, (maxPageSize) =>
+      return operationPager(context, "Job_List", options, (maxPageSize) =>
         operationRequest(baseUrl, "get", "/jobs", {
           query: listQuery(apiVersion, options, maxPageSize),
           header: callHeaders(options),
@@ -129,22 +131,23 @@ export function createJobOperations(context: OperationContext): JobOperations {
       const body =
         options.terminateReason === undefined
           ? undefined
-          : JSON.stringify({ terminateReason: options.terminateReason });
+          : { terminateReason: options.terminateReason };
       return write("Job_Terminate", ["JobCompleted", "JobBeingTerminated"], options, request, body);
     },
 
     async getTaskCounts(jobId, options = {}) {
       assertId("jobId", jobId);
-      const invocation = await invoke(
+      // No condition is sent, so the answer is never a 304.
+      return invokeRead(
         context,
-        { operation: "Job_GetTaskCounts", signal: options.signal, expectBody: true },
+        "Job_GetTaskCounts",
+        options,
         operationRequest(baseUrl, "get", "/jobs/{jobId}/taskcounts", {
           path: { jobId },
           query: callQuery(apiVersion, options),
           header: callHeaders(options),
         }),
-      );
-      return bodyWithMeta<TaskCountsResult>(invocation);
+      ) as Promise<WithMeta<OkBody<"Job_GetTaskCounts">>>;
     },
   };
 }

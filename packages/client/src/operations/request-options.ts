@@ -1,6 +1,6 @@
 // The per-call options the mission document lists for every operation, and how they map onto
 // the spec's query parameters and headers.
-import { BatchError } from "../errors.js";
+import { clientError } from "../errors.js";
 
 /** Options every operation takes. */
 export interface CallOptions {
@@ -45,11 +45,10 @@ export interface FilterOptions {
 export function httpDate(value: Date | string, option: string): string {
   const date = value instanceof Date ? value : new Date(value);
   if (Number.isNaN(date.getTime())) {
-    throw new BatchError({
-      kind: "client",
-      code: "InvalidHeaderValue",
-      message: `${option} must be a Date or a date string, got ${JSON.stringify(String(value))}`,
-    });
+    throw clientError(
+      "InvalidHeaderValue",
+      `${option} must be a Date or a date string, got ${JSON.stringify(String(value))}`,
+    );
   }
   return date.toUTCString();
 }
@@ -124,10 +123,9 @@ export function conditionalCallHeaders(options: CallOptions & ConditionalOptions
 /** Job and task ids go into the URL path; "", "." and ".." would silently address another resource. */
 export function assertId(name: "jobId" | "taskId", value: unknown): asserts value is string {
   if (typeof value !== "string" || value === "" || value === "." || value === "..") {
-    throw new BatchError({
-      kind: "client",
-      code: "InvalidId",
-      message: `${name} must be a non-empty string other than "." and "..", got ${JSON.stringify(value)}`,
-    });
+    throw clientError(
+      "InvalidId",
+      `${name} must be a non-empty string other than "." and "..", got ${JSON.stringify(value)}`,
+    );
   }
 }

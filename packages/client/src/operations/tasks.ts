@@ -2,8 +2,6 @@
 // Request and response bodies pass through as JSON, typed by @batch/types, with no per-property
 // conversion.
 import type {
-  CloudTask,
-  CloudTaskListSubtasksResult,
   OperationId,
   TaskAddCollectionResult,
   TaskAddParameter,
@@ -11,16 +9,18 @@ import type {
   TaskUpdateParameter,
 } from "@batch/types";
 import { type AddManyOptions, type AddManyResult, addMany } from "../bulk-add/add-many.js";
-import { BatchError } from "../errors.js";
+import { clientError } from "../errors.js";
 import { operationPager, type PagedAsyncIterable } from "../pagination.js";
 import { type TaskStateSummary, type WaitForOptions, waitForTasks } from "../wait.js";
 import {
   type Invocation,
   invoke,
+  invokeRead,
   invokeWrite,
   type NotModified,
   type OperationContext,
 } from "./invoke.js";
+import { jsonBody } from "./json-body.js";
 import { operationRequest } from "./operation-request.js";
 import {
   assertId,
@@ -37,7 +37,13 @@ import {
   type SelectOptions,
 } from "./request-options.js";
 import type { WithMeta } from "./response-meta.js";
-import { bodyWithMeta, type UnconditionalGet, type WriteResult } from "./results.js";
+import {
+  bodyWithMeta,
+  type ListItem,
+  type OkBody,
+  type UnconditionalGet,
+  type WriteResult,
+} from "./results.js";
 
 export type TaskAddOptions = CallOptions;
 export type TaskAddCollectionOptions = CallOptions;
@@ -64,7 +70,7 @@ export interface AddCollectionTaskResult extends TaskAddResult {
 }
 
 /** The add-collection answer: the service's JSON, each TaskExists that follows a lost answer marked. */
-export interface AddCollectionResult extends Omit<TaskAddCollectionResult, "value"> {
+export interface AddCollectionResult extends Omit<OkBody<"Task_AddCollection">, "value"> {
   value?: AddCollectionTaskResult[];
 }
 
@@ -100,21 +106,21 @@ export interface TaskOperations {
     jobId: string,
     taskId: string,
     options?: UnconditionalGet<TaskGetOptions>,
-  ): Promise<WithMeta<CloudTask>>;
+  ): Promise<WithMeta<OkBody<"Task_Get">>>;
   /** Task_Get with If-None-Match or If-Modified-Since: 304 gives `{ notModified: true }`. */
   get(
     jobId: string,
     taskId: string,
     options: TaskGetOptions,
-  ): Promise<WithMeta<CloudTask> | NotModified>;
+  ): Promise<WithMeta<OkBody<"Task_Get">> | NotModified>;
   /** Task_List, across every page. */
-  list(jobId: string, options?: TaskListOptions): PagedAsyncIterable<CloudTask>;
+  list(jobId: string, options?: TaskListOptions): PagedAsyncIterable<ListItem<"Task_List">>;
   /** Task_ListSubtasks (not paged). */
   listSubtasks(
     jobId: string,
     taskId: string,
     options?: TaskListSubtasksOptions,
-  ): Promise<WithMeta<CloudTaskListSubtasksResult>>;
+  ): Promise<WithMeta<OkBody<"Task_ListSubtasks">>>;
   /** Task_Update: replaces the constraints (omitted constraints reset to the defaults). */
   update(
     jobId: string,
@@ -173,7 +179,7 @@ export function createTaskOperations(context: OperationContext): TaskOperations 
     jobId: string,
     taskId: string,
     options: TaskTerminateOptions,
-    body?: string,
+    body?: object,
   ) {
     assertId("jobId", jobId);
     assertId("taskId", taskId);
@@ -198,7 +204,7 @@ export function createTaskOperations(context: OperationContext): TaskOperations 
           query: callQuery(apiVersion, options),
           header: callHeaders(options),
         }),
-        JSON.stringify(task),
+        task,
       );
     },
 
@@ -209,19 +215,20 @@ export function createTaskOperations(context: OperationContext): TaskOperations 
         taskList.length > maxTasksPerCollection
       ) {
         const count = Array.isArray(taskList) ? taskList.length : "no array";
-        throw new BatchError({
-          kind: "client",
-          code: "InvalidTaskCount",
-          message: `addCollection takes 1 to ${maxTasksPerCollection} tasks (got ${count}); use addMany for more`,
-          operation: "Task_AddCollection",
-        });
+        throw clientError(
+          "InvalidTaskCount",
+          `addCollection takes 1 to ${maxTasksPerCollection} tasks (got ${count}); use addMany for more`,
+          "Task_AddCollection",
+        );
       }
       const invocation = await addCollectionJson(
         jobId,
-        JSON.stringify({ value: taskList }),
+        jsonBody({ value: taskList }, "Task_AddCollection"),
         options,
       );
-      const result = bodyWithMeta<AddCollectionResult>(invocation);
+      const result = bodyWithMeta<"Task_AddCollection">(
+        invocation,
+      ) as WithMeta<AddCollectionResult>;
       if (result.meta.uncertainAttempts > 0) markReconciled(result.value);
       return result;
     },
@@ -247,21 +254,20 @@ export function createTaskOperations(context: OperationContext): TaskOperations 
     async get(jobId: string, taskId: string, options: TaskGetOptions = {}) {
       assertId("jobId", jobId);
       assertId("taskId", taskId);
-      const invocation = await invoke(
+      return invokeRead(
         context,
-        { operation: "Task_Get", signal: options.signal, expectBody: true },
+        "Task_Get",
+        options,
         operationRequest(baseUrl, "get", "/jobs/{jobId}/tasks/{taskId}", {
           path: { jobId, taskId },
           query: readQuery(apiVersion, options),
           header: conditionalCallHeaders(options),
         }),
       );
-      if (invocation.kind === "notModified") return { notModified: true, meta: invocation.meta };
-      return bodyWithMeta<CloudTask>(invocation);
     },
 
     list(jobId, options = {}) {
-      return operationPager<CloudTask>(context, "Task_List", options, (maxPageSize) => {
+      return operationPager(context, "Task_List", options, (maxPageSize) => {
         assertId("jobId", jobId);
         return operationRequest(baseUrl, "get", "/jobs/{jobId}/tasks", {
           path: { jobId },
@@ -274,9 +280,11 @@ export function createTaskOperations(context: OperationContext): TaskOperations 
     async listSubtasks(jobId, taskId, options = {}) {
       assertId("jobId", jobId);
       assertId("taskId", taskId);
-      const invocation = await invoke(
+      // No condition is sent, so the answer is never a 304.
+      return invokeRead(
         context,
-        { operation: "Task_ListSubtasks", signal: options.signal, expectBody: true },
+        "Task_ListSubtasks",
+        options,
         operationRequest(baseUrl, "get", "/jobs/{jobId}/tasks/{taskId}/subtasksinfo", {
           path: { jobId, taskId },
           query: {
@@ -286,12 +294,11 @@ export function createTaskOperations(context: OperationContext): TaskOperations 
           },
           header: callHeaders(options),
         }),
-      );
-      return bodyWithMeta<CloudTaskListSubtasksResult>(invocation);
+      ) as Promise<WithMeta<OkBody<"Task_ListSubtasks">>>;
     },
 
     async update(jobId, taskId, update, options = {}) {
-      const body = JSON.stringify(update ?? {});
+      const body = update ?? {};
       return writeTask("Task_Update", undefined, "put", taskPath, jobId, taskId, options, body);
     },
 
