@@ -65,6 +65,26 @@ describe("createBatchClient", () => {
     expect(fetch.calls[0]!.headers.get("return-client-request-id")).toBe("true");
   });
 
+  it("signs with a Shared Key credential from another copy of the package, taken by its shape", async () => {
+    const fetch = scriptedFetch(() => json({ id: "t1" }));
+    // Another copy's SharedKeyCredential is another class: only its shape is the same.
+    const ours = new SharedKeyCredential(devAccount, devKey);
+    const signed: string[] = [];
+    const foreign = {
+      accountName: devAccount,
+      computeSignature: async (stringToSign: string) => {
+        signed.push(stringToSign);
+        return ours.computeSignature(stringToSign);
+      },
+    };
+    expect(foreign).not.toBeInstanceOf(SharedKeyCredential);
+    await createBatchClient({ endpoint, credential: foreign, fetch }).tasks.get("j1", "t1");
+    expect(signed).toHaveLength(1);
+    expect(signed[0]).toMatch(/^GET\n[\s\S]*\n\/devaccount\/jobs\/j1\/tasks\/t1\napi-version:/);
+    const authorization = fetch.calls[0]!.headers.get("authorization");
+    expect(authorization).toBe(`SharedKey devaccount:${await ours.computeSignature(signed[0]!)}`);
+  });
+
   it("exposes the typed openapi-fetch client over the same pipeline", async () => {
     const fetch = scriptedFetch(() => json({ id: "t1", state: "active" }));
     const client = createBatchClient({ endpoint, credential, fetch });

@@ -2,7 +2,10 @@
 // top of it, and hands both to the task and job operations.
 import { type paths, apiVersion as specApiVersion } from "@batch/types";
 import createClient, { type Client } from "openapi-fetch";
-import { SharedKeyCredential } from "./credentials/shared-key-credential.js";
+import type {
+  SharedKeyCredential,
+  SharedKeyCredentialLike,
+} from "./credentials/shared-key-credential.js";
 import { isTokenCredential, type TokenCredential } from "./credentials/token-credential.js";
 import { bearerTokenMiddleware } from "./middleware/bearer-token.js";
 import { buildUserAgent, headersMiddleware, type UserAgentOption } from "./middleware/headers.js";
@@ -11,6 +14,7 @@ import { type RetryOptions, retryMiddleware } from "./middleware/retry.js";
 import { sharedKeyMiddleware } from "./middleware/shared-key.js";
 import { defaultTimeoutMs, timeoutMiddleware } from "./middleware/timeout.js";
 import { transportStep } from "./middleware/transport.js";
+import { numberOption } from "./number-option.js";
 import type { OperationContext } from "./operations/invoke.js";
 import { createJobOperations, type JobOperations } from "./operations/jobs.js";
 import { createTaskOperations, type TaskOperations } from "./operations/tasks.js";
@@ -20,8 +24,11 @@ import type { StartDeadline } from "./transport/starts-deadlines.js";
 export interface BatchClientOptions {
   /** The account URL, e.g. "https://myaccount.westeurope.batch.azure.com" (https:// is assumed). */
   endpoint: string;
-  /** Shared Key, or any `getToken(scopes)` credential such as @azure/identity's. */
-  credential: SharedKeyCredential | TokenCredential;
+  /**
+   * Shared Key (a SharedKeyCredential, also one from another copy of this package), or any
+   * `getToken(scopes)` credential such as @azure/identity's.
+   */
+  credential: SharedKeyCredential | SharedKeyCredentialLike | TokenCredential;
   /** The api-version sent with every call (default: the one @batch/types was generated from). */
   apiVersion?: string;
   /** Retry settings, or false for a single attempt. */
@@ -67,10 +74,12 @@ export function createClientWith(
   startDeadline: StartDeadline | undefined,
 ): BatchClient {
   const endpoint = normalizeEndpoint(options.endpoint);
-  const { credential } = options;
+  const credential = options.credential as Partial<SharedKeyCredentialLike> | TokenCredential;
   let auth: PipelineStep;
-  if (credential instanceof SharedKeyCredential) auth = sharedKeyMiddleware(credential);
-  else if (isTokenCredential(credential)) auth = bearerTokenMiddleware(credential);
+  // By shape, not class: a SharedKeyCredential from another copy of the package signs as well.
+  if (typeof (credential as Partial<SharedKeyCredentialLike>)?.computeSignature === "function") {
+    auth = sharedKeyMiddleware(credential as SharedKeyCredentialLike);
+  } else if (isTokenCredential(credential)) auth = bearerTokenMiddleware(credential);
   else {
     throw new TypeError(
       "createBatchClient: credential must be a SharedKeyCredential or have getToken(scopes)",
@@ -86,7 +95,7 @@ export function createClientWith(
     }),
     retry: retryMiddleware(options.retry === false ? { maxRetries: 0 } : options.retry),
     timeout: timeoutMiddleware({
-      timeoutMs: attemptTimeout(options.timeoutMs),
+      timeoutMs: numberOption(options, "timeoutMs", defaultTimeoutMs),
       start: startDeadline,
     }),
     auth,
@@ -112,16 +121,6 @@ export function createClientWith(
     },
     pipeline,
   };
-}
-
-function attemptTimeout(timeoutMs: number | undefined): number {
-  if (timeoutMs === undefined) return defaultTimeoutMs;
-  if (typeof timeoutMs !== "number" || Number.isNaN(timeoutMs) || timeoutMs < 0) {
-    throw new TypeError(
-      "createBatchClient: timeoutMs must be milliseconds, 0 or more (0 or Infinity: none)",
-    );
-  }
-  return timeoutMs;
 }
 
 function normalizeEndpoint(endpoint: string): URL {

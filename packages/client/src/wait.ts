@@ -4,6 +4,7 @@
 // there, and a poll still under way when the deadline passes is stopped.
 import type { CloudTask } from "@batch/types";
 import { abortedError, BatchError } from "./errors.js";
+import { numberOption } from "./number-option.js";
 import type { TaskListOptions } from "./operations/tasks.js";
 import type { PagedAsyncIterable } from "./pagination.js";
 import { abortableSleep, type Sleep } from "./sleep.js";
@@ -54,13 +55,14 @@ export async function waitForTasks(
   list: (options: TaskListOptions) => PagedAsyncIterable<CloudTask>,
   options: WaitForOptions = {},
 ): Promise<TaskStateSummary> {
-  const pollIntervalMs = options.pollIntervalMs ?? 5000;
+  const pollIntervalMs = numberOption(options, "pollIntervalMs", 5000);
+  const timeoutMs = numberOption(options, "timeoutMs", Infinity);
   const sleep = options.sleep ?? abortableSleep;
   const now = options.now ?? Date.now;
   const timers = options.timers ?? systemTimers;
   const { signal } = options;
   const started = now();
-  const deadline = options.timeoutMs === undefined ? undefined : started + options.timeoutMs;
+  const deadline = timeoutMs === Infinity ? undefined : started + timeoutMs;
   let last: TaskStateSummary | undefined;
 
   const timedOut = () => {

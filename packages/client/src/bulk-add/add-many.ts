@@ -20,6 +20,7 @@
 import type { TaskAddParameter } from "@batch/types";
 import { linkAbort, untilAborted } from "../abort-link.js";
 import { abortedError, BatchError, clientError, isBatchError } from "../errors.js";
+import { numberOption } from "../number-option.js";
 import type { CallOptions } from "../operations/request-options.js";
 import { abortableSleep, type Sleep } from "../sleep.js";
 import { failedRequestAction, resendDelay } from "./failed-request.js";
@@ -120,10 +121,10 @@ export async function addMany(
   source: Iterable<TaskAddParameter> | AsyncIterable<TaskAddParameter>,
   options: AddManyOptions = {},
 ): Promise<AddManyResult> {
-  const concurrency = Math.max(1, Math.floor(options.concurrency ?? 4));
-  const maxTasks = Math.min(100, Math.max(1, Math.floor(options.maxTasksPerRequest ?? 100)));
-  const maxAttempts = Math.max(1, options.maxAttemptsPerTask ?? 5);
-  const baseDelayMs = options.retryDelayMs ?? 1000;
+  const concurrency = Math.floor(numberOption(options, "concurrency", 4, 1));
+  const maxTasks = Math.min(100, Math.floor(numberOption(options, "maxTasksPerRequest", 100, 1)));
+  const maxAttempts = numberOption(options, "maxAttemptsPerTask", 5, 1);
+  const baseDelayMs = numberOption(options, "retryDelayMs", 1000);
   const sleep = options.sleep ?? abortableSleep;
   const random = options.random ?? Math.random;
 
@@ -159,8 +160,10 @@ export async function addMany(
     options.keepAddedResults !== false,
   );
   const settler = new TaskSettler(log, maxAttempts);
-  const packer = new RequestPacker(maxTasks, options.maxRequestBytes ?? 1_000_000, (t, error) =>
-    settler.fail(t, t.sends, error),
+  const packer = new RequestPacker(
+    maxTasks,
+    numberOption(options, "maxRequestBytes", 1e6, 1),
+    (t, error) => settler.fail(t, t.sends, error),
   );
   /** Tasks waiting out their backoff before they are queued again. */
   const backingOff = new Set<Tracked[]>();

@@ -6,6 +6,16 @@ import { createHmacSha256, type HmacSha256 } from "./hmac-sha256.js";
 
 const inspectSymbol = Symbol.for("nodejs.util.inspect.custom");
 
+/**
+ * What signing needs of a Shared Key credential. A SharedKeyCredential made by another copy of
+ * this package (another version, a bundled one) is a different class with the same shape: the
+ * client takes it by that shape, as `isBatchError` takes errors.
+ */
+export interface SharedKeyCredentialLike {
+  readonly accountName: string;
+  computeSignature(stringToSign: string): Promise<string>;
+}
+
 export class SharedKeyCredential {
   readonly accountName: string;
   readonly #sign: HmacSha256;

@@ -3,6 +3,7 @@
 // AbortSignal). It also records attempts whose outcome is unknown, which is how a later
 // TaskExists/JobExists can be recognised as our own earlier attempt.
 import { abortedError, type BatchError, isBatchError } from "../errors.js";
+import { numberOption } from "../number-option.js";
 import type { PipelineStep } from "../pipeline.js";
 import { redactUrl } from "../redaction.js";
 import { abortableSleep, type Sleep } from "../sleep.js";
@@ -89,11 +90,11 @@ export function retryAfterMs(headers: Headers, nowMs: number): number | undefine
 }
 
 export function retryMiddleware(options: RetryOptions = {}): PipelineStep {
-  const maxRetries = options.maxRetries ?? 4;
-  const baseDelayMs = options.baseDelayMs ?? 500;
-  const maxDelayMs = options.maxDelayMs ?? 30_000;
-  const maxRetryAfterMs = options.maxRetryAfterMs ?? 60_000;
-  const maxElapsedMs = options.maxElapsedMs ?? 120_000;
+  const maxRetries = numberOption(options, "maxRetries", 4);
+  const baseDelayMs = numberOption(options, "baseDelayMs", 500);
+  const maxDelayMs = numberOption(options, "maxDelayMs", 30_000);
+  const maxRetryAfterMs = numberOption(options, "maxRetryAfterMs", 60_000);
+  const maxElapsedMs = numberOption(options, "maxElapsedMs", 120_000);
   const random = options.random ?? Math.random;
   const sleep = options.sleep ?? abortableSleep;
   const now = options.now ?? Date.now;

@@ -1,6 +1,6 @@
 // Shared Key signing, byte for byte as the Batch service verifies it, done again on every attempt
 // with a fresh ocp-date so that a retry is never refused as stale.
-import type { SharedKeyCredential } from "../credentials/shared-key-credential.js";
+import type { SharedKeyCredentialLike } from "../credentials/shared-key-credential.js";
 import type { PipelineStep } from "../pipeline.js";
 import type { HeaderBag } from "../request-headers.js";
 import { utf8ByteLength } from "../utf8-length.js";
@@ -107,7 +107,7 @@ export interface SharedKeyMiddlewareOptions {
  * the current time, since the service refuses requests dated more than 15 minutes ago.
  */
 export function sharedKeyMiddleware(
-  credential: SharedKeyCredential,
+  credential: SharedKeyCredentialLike,
   options: SharedKeyMiddlewareOptions = {},
 ): PipelineStep {
   const now = options.now ?? (() => new Date());
