@@ -51,13 +51,15 @@ export function buildProgram(args: string[], runtime: CliRuntime): Argv {
     )
     .alias("help", "h")
     .fail((message, error) => {
-      if (error) throw error;
+      // A check in a flag's coerce (number-flag.ts) reaches here re-wrapped by yargs as a
+      // YError carrying only its message: still a usage error.
+      if (error && error.name !== "YError") throw error;
       // recommendCommands reports a misspelt command as a bare suggestion; say what was wrong.
       const suggestion = /^Did you mean (.+)\?$/.exec(message ?? "");
       throw usageError(
         suggestion
           ? `unknown command; did you mean ${suggestion[1]}?`
-          : (message ?? "invalid command line"),
+          : (message ?? error?.message ?? "invalid command line"),
       );
     });
   skipHelpCaching(program);

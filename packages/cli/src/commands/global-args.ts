@@ -2,6 +2,7 @@
 import type { Argv } from "yargs";
 import type { AuthMode } from "../account/config-store.js";
 import { type OutputFormat, outputFormats } from "../output/output-format.js";
+import { numberFlag, numberRules } from "./number-flag.js";
 
 export interface GlobalArgs {
   output?: OutputFormat | undefined;
@@ -69,10 +70,12 @@ export function withGlobalOptions(yargs: Argv): Argv<GlobalArgs> {
       describe: "Named profile from the config file [env: BATCH_PROFILE]",
       group: "Account:",
     })
-    .option("max-retries", {
-      type: "number",
-      describe:
-        "Retries of a failed request (throttling, 5xx, no answer); default 4 [env: BATCH_MAX_RETRIES]",
-      group: "Account:",
-    }) as unknown as Argv<GlobalArgs>;
+    .option(
+      "max-retries",
+      numberFlag("max-retries", numberRules.maxRetries, {
+        describe:
+          "Retries of a failed request (throttling, 5xx, no answer); default 4 [env: BATCH_MAX_RETRIES]",
+        group: "Account:",
+      }),
+    ) as unknown as Argv<GlobalArgs>;
 }

@@ -2,10 +2,10 @@
 // list stops after a default number of items unless --all or --max-items says otherwise, and
 // says so on stderr when it stopped early; pages are fetched only as they are printed.
 import type { Argv } from "yargs";
-import { usageError } from "../errors/cli-error.js";
 import type { TableView } from "../output/table-view.js";
 import { isStdoutFailure } from "../terminal/stdout-failure.js";
 import type { CommandContext } from "./command-context.js";
+import { numberFlag, numberRules } from "./number-flag.js";
 
 const defaultMaxItems = 1000;
 
@@ -16,11 +16,13 @@ export interface ListLimitArgs {
 
 export function withListLimitOptions<T>(yargs: Argv<T>): Argv<T & ListLimitArgs> {
   return yargs
-    .option("max-items", {
-      type: "number",
-      describe: `Print at most this many items (default ${defaultMaxItems})`,
-      group: "Query:",
-    })
+    .option(
+      "max-items",
+      numberFlag("max-items", numberRules.maxItems, {
+        describe: `Print at most this many items (default ${defaultMaxItems})`,
+        group: "Query:",
+      }),
+    )
     .option("all", {
       type: "boolean",
       describe: "Print every item, following every page",
@@ -29,17 +31,9 @@ export function withListLimitOptions<T>(yargs: Argv<T>): Argv<T & ListLimitArgs>
     .conflicts("all", "max-items") as unknown as Argv<T & ListLimitArgs>;
 }
 
-/** The item cap, or undefined for no cap. */
+/** The item cap, or undefined for no cap (--max-items is checked as it is parsed). */
 export function itemLimit(args: ListLimitArgs): number | undefined {
-  if (args.all) return undefined;
-  const limit = args.maxItems ?? defaultMaxItems;
-  if (!Number.isInteger(limit) || limit < 1) {
-    throw usageError(
-      `--max-items must be a whole number of at least 1, not ${args.maxItems}`,
-      "InvalidInput",
-    );
-  }
-  return limit;
+  return args.all ? undefined : (args.maxItems ?? defaultMaxItems);
 }
 
 /** The page size to ask for: --max-results, else no more than the items that will be printed. */

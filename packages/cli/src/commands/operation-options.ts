@@ -4,6 +4,7 @@
 // $expand; lists take $filter and maxresults. Each helper adds its flags to a command and
 // turns the parsed values into the client's option names.
 import type { Argv } from "yargs";
+import { numberFlag, numberRules } from "./number-flag.js";
 
 export interface CallArgs {
   timeout?: number | undefined;
@@ -37,12 +38,14 @@ const requestGroup = "Request:";
 export function withCallOptions<T>(yargs: Argv<T>, { serviceTimeout = true } = {}): Argv<T> {
   let result = yargs;
   if (serviceTimeout) {
-    result = result.option("timeout", {
-      type: "number",
-      describe:
-        "Longest time the service may spend on the request, in seconds (service default 30)",
-      group: requestGroup,
-    });
+    result = result.option(
+      "timeout",
+      numberFlag("timeout", numberRules.timeout, {
+        describe:
+          "Longest time the service may spend on the request, in seconds (service default 30)",
+        group: requestGroup,
+      }),
+    );
   }
   return result
     .option("client-request-id", {
@@ -110,11 +113,13 @@ export function withFilterOptions<T>(yargs: Argv<T>): Argv<T> {
       describe: "OData $filter, e.g. \"state eq 'completed'\"",
       group: "Query:",
     })
-    .option("max-results", {
-      type: "number",
-      describe: "Items per page the service returns, 1 to 1000 (maxresults)",
-      group: "Query:",
-    });
+    .option(
+      "max-results",
+      numberFlag("max-results", numberRules.maxResults, {
+        describe: "Items per page the service returns, 1 to 1000 (maxresults)",
+        group: "Query:",
+      }),
+    );
 }
 
 function defined<T extends object>(value: T): T {

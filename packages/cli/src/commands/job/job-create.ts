@@ -9,6 +9,7 @@ import { readJsonObject } from "../../input/read-input-text.js";
 import { jobView } from "../../output/table-view.js";
 import type { CliRuntime } from "../command-context.js";
 import type { GlobalArgs } from "../global-args.js";
+import { numberFlag, numberRules } from "../number-flag.js";
 import { type CallArgs, callOptions, withCallOptions } from "../operation-options.js";
 import { printCreated } from "../print-created.js";
 import { runHandler } from "../run-handler.js";
@@ -33,17 +34,22 @@ export function jobCreateCommand(
         })
         .option("pool-id", { type: "string", describe: "The pool to run on", group })
         .option("display-name", { type: "string", describe: "A display name", group })
-        .option("priority", { type: "number", describe: "-1000 to 1000", group })
+        .option(
+          "priority",
+          numberFlag("priority", numberRules.priority, { describe: "-1000 to 1000", group }),
+        )
         .option("max-wall-clock-time", {
           type: "string",
           describe: "Longest run time, e.g. 1d",
           group,
         })
-        .option("max-task-retry-count", {
-          type: "number",
-          describe: "Default retries of its tasks",
-          group,
-        })
+        .option(
+          "max-task-retry-count",
+          numberFlag("max-task-retry-count", numberRules.maxTaskRetryCount, {
+            describe: "Default retries of its tasks; -1 for no limit",
+            group,
+          }),
+        )
         .option("uses-task-dependencies", {
           type: "boolean",
           describe: "Tasks may depend on each other",

@@ -33,6 +33,7 @@ import { startProgressBar } from "../../progress/progress-bar.js";
 import type { CliRuntime, CommandContext } from "../command-context.js";
 import type { GlobalArgs } from "../global-args.js";
 import { type JobIdArgs, withJobId } from "../id-options.js";
+import { numberFlag, numberRules } from "../number-flag.js";
 import { type CallArgs, callOptions, withCallOptions } from "../operation-options.js";
 import { runHandler } from "../run-handler.js";
 
@@ -174,11 +175,13 @@ export function taskAddCollectionCommand(
             'Tasks as a JSON array, {"value": [...]}, or NDJSON (one per line); - reads stdin',
           group: "Tasks:",
         })
-        .option("concurrency", {
-          type: "number",
-          describe: "Requests in flight at once (default 4)",
-          group: "Tasks:",
-        })
+        .option(
+          "concurrency",
+          numberFlag("concurrency", numberRules.concurrency, {
+            describe: "Requests in flight at once (default 4)",
+            group: "Tasks:",
+          }),
+        )
         .option("single-call", {
           type: "boolean",
           describe:

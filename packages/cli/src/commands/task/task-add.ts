@@ -11,6 +11,7 @@ import { taskView } from "../../output/table-view.js";
 import type { CliRuntime } from "../command-context.js";
 import type { GlobalArgs } from "../global-args.js";
 import { type JobIdArgs, withJobId } from "../id-options.js";
+import { numberFlag, numberRules } from "../number-flag.js";
 import { type CallArgs, callOptions, withCallOptions } from "../operation-options.js";
 import { printCreated } from "../print-created.js";
 import { runHandler } from "../run-handler.js";
@@ -44,11 +45,13 @@ export function taskAddCommand(
           .option("display-name", { type: "string", describe: "A display name", group }),
         group,
       )
-        .option("required-slots", {
-          type: "number",
-          describe: "Scheduling slots the task needs",
-          group,
-        })
+        .option(
+          "required-slots",
+          numberFlag("required-slots", numberRules.requiredSlots, {
+            describe: "Scheduling slots the task needs",
+            group,
+          }),
+        )
         .option("environment-settings", {
           type: "array",
           string: true,
