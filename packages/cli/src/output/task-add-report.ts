@@ -118,6 +118,11 @@ export interface InputCoverage {
   entriesRead: number;
   /** What was not read, e.g. "tasks.ndjson after line 2600". */
   unreadPart: string;
+  /**
+   * Whether the entries not read each have a `notSent` report already (a JSON array, held
+   * whole, lists them), so that they are not counted twice.
+   */
+  unreadReported?: boolean;
 }
 
 const defaultCoverage: InputCoverage = {
@@ -141,7 +146,7 @@ export function summaryLine(
     !coverage.finished && coverage.total !== undefined
       ? Math.max(0, coverage.total - coverage.entriesRead)
       : 0;
-  const notSent = count("notSent") + notRead;
+  const notSent = count("notSent") + (coverage.unreadReported ? 0 : notRead);
   const of =
     coverage.finished || coverage.total !== undefined
       ? `${coverage.finished ? reports.length : (coverage.total ?? reports.length)} tasks`

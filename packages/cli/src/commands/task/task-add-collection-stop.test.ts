@@ -68,6 +68,23 @@ describe("add-collection stopped early", () => {
     expect(rest).toEqual([]);
   });
 
+  it("counts the entries of a JSON array it never sent once, as not sent", async () => {
+    const tasks = Array.from({ length: 450 }, (_, i) => ({ id: `a${i}`, commandLine: "x" }));
+    const run = await runBatch(
+      ["task", "add-collection", "--job-id", "no-such-job", "--json-file", "-", "-o", "tsv"],
+      { env: accountEnv(emulator), input: JSON.stringify(tasks) },
+    );
+    expect(run.code).toBe(4);
+    const report = rows(run);
+    expect(report).toHaveLength(450);
+    const failed = report.filter(([, status]) => status === "failed").length;
+    const notSent = report.filter(([, status]) => status === "notSent").length;
+    expect(failed + notSent).toBe(450);
+    const [summary] = lines(run.stderr);
+    const counts = /^added 0 of 450 tasks; (\d+) failed: .*; (\d+) not sent/.exec(summary ?? "");
+    expect(counts?.slice(1).map(Number)).toEqual([failed, notSent]);
+  });
+
   it("on Ctrl-C reports the tasks added and those read but not sent, and where reading stopped", async () => {
     // 250 lines on a standard input left open: two full chunks of 100 go out, the last 50
     // wait for more input that never comes.

@@ -47,7 +47,7 @@ interface StreamedRun {
   error?: unknown;
 }
 
-async function addStreamed(
+export async function addStreamed(
   client: BatchClient,
   args: AddCollectionArgs,
   context: CommandContext,
@@ -104,22 +104,42 @@ async function addStreamed(
     redraw();
     bar.stop();
   }
-  if (error !== undefined) {
-    // Tasks the input gave that the client never took (an interrupt while it waited for them)
-    // were not sent. After anything but a stop the client accounts for, a task without an
-    // outcome may have been in flight: unknown.
-    const status = isBatchErrorShape(error) ? "notSent" : "unknown";
-    const reason = isBatchErrorShape(error) ? error : undefined;
-    for (const [taskId, position] of source.positions) {
-      if (reported.has(taskId)) continue;
-      reports.push(
-        reportNotSent({ taskId, position, positionKind: source.positionKind }, reason, status),
-      );
-    }
-    for (const entry of source.notHandedOut()) reports.push(reportNotSent(entry, reason));
+  // Every task read gets a line, however sending ended: a run that returns normally should
+  // have given each task it took an outcome, but one that did not is reported, never dropped.
+  // Tasks the input gave that the client never took were not sent. Those it took without an
+  // outcome were not sent when it stopped on an error it accounts for (a BatchError); after
+  // anything else (another error, or none at all) they may have been in flight: unknown.
+  const stoppedCleanly = error !== undefined && isBatchErrorShape(error);
+  const reason = isBatchErrorShape(error) ? error : undefined;
+  for (const [taskId, position] of source.positions) {
+    if (reported.has(taskId)) continue;
+    reports.push(
+      reportNotSent(
+        { taskId, position, positionKind: source.positionKind },
+        reason ?? (error === undefined ? noOutcome : undefined),
+        stoppedCleanly ? "notSent" : "unknown",
+      ),
+    );
   }
+  for (const entry of source.notHandedOut()) reports.push(reportNotSent(entry, reason));
   reports.push(...source.rejected.map(reportFromRejected));
   return { reports: inInputOrder(reports), error };
+}
+
+const noOutcome = { message: "the upload ended without an outcome for this task" };
+
+/**
+ * 0 only when every task read was added and the whole input was read; else the stopping
+ * error's status, or 7 (some tasks not added, or part of the input never read).
+ */
+export function addCollectionExitCode(
+  reports: readonly TaskAddReport[],
+  source: Pick<TaskSource, "finished">,
+  error: unknown,
+): ExitCodeValue {
+  if (error !== undefined) return exitCodeForError(error);
+  const allAdded = reports.every((report) => report.status === "added");
+  return allAdded && source.finished ? ExitCode.ok : ExitCode.tasksFailed;
 }
 
 function inputOf(source: TaskSource, taskId: string): string | undefined {
@@ -157,6 +177,8 @@ function coverageOf(source: TaskSource, file: string): InputCoverage {
     entriesRead: source.entriesRead,
     unreadPart:
       source.positionKind === "line" ? `${label} after line ${source.lastLine}` : `${label}`,
+    // A JSON array is held whole: the entries the upload never took are already reported.
+    unreadReported: source.positionKind === "item",
   };
 }
 
@@ -215,13 +237,8 @@ export function taskAddCollectionCommand(
         }
         await context.output.value(reports, taskAddResultView);
         context.note(summaryLine(reports, coverageOf(source, args.jsonFile)));
-        if (error !== undefined) {
-          context.io.stderr.write(`${formatErrorLine(error)}\n`);
-          return exitCodeForError(error);
-        }
-        return reports.some((report) => report.status !== "added")
-          ? ExitCode.tasksFailed
-          : ExitCode.ok;
+        if (error !== undefined) context.io.stderr.write(`${formatErrorLine(error)}\n`);
+        return addCollectionExitCode(reports, source, error);
       },
     ),
   };
