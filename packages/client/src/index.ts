@@ -22,11 +22,11 @@ export type {
   TaskState,
   TaskUpdateParameter,
 } from "@batch/types";
-export { apiVersion } from "@batch/types";
 export {
   SharedKeyCredential,
   type SharedKeyCredentialLike,
 } from "./credentials/shared-key-credential.js";
+export { apiVersion } from "@batch/types";
 export {
   type AccessToken,
   batchScope,

@@ -15,7 +15,7 @@ export function numberOption<O extends object>(
   const value = options[name];
   if (value === undefined) return fallback;
   if (typeof value !== "number" || !(value >= min)) {
-    throw new TypeError(`${name} must be a number, ${min} or more (got ${String(value)})`);
+    throw new TypeError(`${name} must be a number >= ${min}, got ${value as string}`);
   }
   return value;
 }

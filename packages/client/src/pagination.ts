@@ -128,7 +128,7 @@ export function operationPager<Op extends OperationId, T = ListItem<Op>>(
         { operation, signal: options.signal, expectBody: true },
         firstRequest(maxPageSize),
       );
-      return toPage<T>(invocation.kind === "ok" ? invocation.data : undefined, invocation.meta);
+      return toPage<T>(invocation.data, invocation.meta);
     },
     next: (link) => fetchNextPage<T>(context, operation, link, options),
   });

@@ -154,6 +154,55 @@ describe("tasks.addMany", () => {
     expect(maxInFlight).toBe(3);
   });
 
+  it("isolates the tasks a whole request was refused (400) for: halves go alone until they fail by themselves, the rest are added", async () => {
+    const bad = new Set(["task-00037", "task-00180"]);
+    const service = fakeCollectionService({
+      // The service refuses the whole request when one task in it has a property it rejects.
+      intercept: (tasks) =>
+        tasks.some((t) => bad.has(t.id))
+          ? serviceErrorResponse(
+              400,
+              "InvalidPropertyValue",
+              "The value for one of the properties in the request body is invalid.",
+            )
+          : undefined,
+    });
+    const heard: TaskAddOutcome[] = [];
+    const result = await testClient(service.fetch).tasks.addMany("j1", makeTasks(250), {
+      concurrency: 2,
+      onTaskResult: (outcome) => heard.push(outcome),
+    });
+    expect(result).toMatchObject({ total: 250, added: 248, failed: 2, skipped: 0, unknown: 0 });
+    const failed = result.results.filter((r) => r.status === "failed");
+    expect(failed.map((r) => r.taskId).sort()).toEqual([...bad]);
+    for (const outcome of failed) {
+      expect(outcome.error).toMatchObject({
+        kind: "service",
+        status: 400,
+        code: "InvalidPropertyValue",
+      });
+      expect(outcome.attempts).toBeGreaterThan(1);
+    }
+    expect(service.store.size).toBe(248);
+    expect([...bad].some((id) => service.store.has(id))).toBe(false);
+    // Halving finds each task in about log2(100) + 1 requests, not one request per task.
+    expect(service.requests.length).toBeLessThan(40);
+    expect(heard).toHaveLength(250);
+  });
+
+  it("stops on a 400 about the request rather than its tasks (a query parameter, a header)", async () => {
+    const service = fakeCollectionService({
+      intercept: () => serviceErrorResponse(400, "InvalidQueryParameterValue", "bad timeout"),
+    });
+    const error = (await testClient(service.fetch)
+      .tasks.addMany("j1", makeTasks(250), { concurrency: 1 })
+      .catch((e: unknown) => e)) as AddManyError;
+    expect(error).toBeInstanceOf(AddManyError);
+    expect(error).toMatchObject({ status: 400, code: "InvalidQueryParameterValue" });
+    expect(service.requests).toHaveLength(1);
+    expect(error.result).toMatchObject({ total: 100, failed: 100, inputExhausted: false });
+  });
+
   it("packs the tasks of a request refused as too large again, below half its size", async () => {
     const service = fakeCollectionService({
       intercept: (tasks) =>

@@ -231,7 +231,8 @@ export async function addMany(
       }
       const decision = failedRequestAction(error);
       const retry: Tracked[] = [];
-      if (decision.action === "split") tooLarge(items, error, json);
+      if (decision.action === "split") split(items, error, json);
+      else if (decision.action === "isolate") split(items, error);
       else if (decision.action === "resend") {
         settler.failed(items, error, decision.uncertain, retry);
       } else {
@@ -244,19 +245,21 @@ export async function addMany(
   }
 
   /**
-   * A request refused as too large: the byte ceiling drops below half its body, for good, and
-   * its tasks go back to be packed again under it (a 413 is no try). A single task too large
-   * fails.
+   * A request refused as a whole, its tasks go back to be sent in smaller requests (this is no
+   * try). Too large (413, `json` given): the byte ceiling drops below half its body, for good.
+   * Refused (400) for what some task holds: its tasks go at most half as many to a request, so
+   * halving again and again finds the tasks at fault, alone. A single task refused fails.
    */
-  function tooLarge(items: Item[], error: BatchError, json: string): void {
+  function split(items: Item[], error: BatchError, json?: string): void {
     if (items.length === 1) {
       settler.failed(items, error, false);
       return;
     }
-    packer.halveCeiling(json);
+    if (json) packer.halveCeiling(json);
     for (const item of items) {
       const t = tracked(item);
       t.sends += Math.max(1, error.attempts);
+      if (!json) t.group = Math.min(t.group, (items.length + 1) >> 1);
       packer.resend.push(t);
     }
   }

@@ -55,7 +55,8 @@ export class RequestPacker {
   }
 
   async #collect(pull: PullTask): Promise<Outbound | undefined | null> {
-    const maxTasks = this.#maxTasks;
+    // A request led by a task being isolated holds at most its group.
+    const maxTasks = Math.min(this.#maxTasks, this.resend[0]?.group ?? 100);
     const items: Item[] = [];
     const keys = new Set<string>();
     let trackedCount = 0;

@@ -14,6 +14,8 @@ export class Tracked {
    * TaskExists then means added; giving up on the task reports it `unknown`.
    */
   mayExist = false;
+  /** The most tasks a request that carries it may hold (lowered to isolate a refused task). */
+  group = 100;
   /** Why the task is being sent again. */
   lastError: BatchError | undefined = undefined;
   /** The task's own JSON and its UTF-8 size, once made. */

@@ -8,11 +8,8 @@ import { bytesToBase64 } from "./base64.js";
 export type HmacSha256 = (message: string) => Promise<string>;
 
 /** A signer bound to `key`; the key stays in this closure. */
-export function createHmacSha256(
-  key: Uint8Array,
-  options: { implementation?: "auto" | "webcrypto" } = {},
-): HmacSha256 {
-  const node = options.implementation === "webcrypto" ? undefined : nodeCrypto();
+export function createHmacSha256(key: Uint8Array): HmacSha256 {
+  const node = nodeCrypto();
   if (node) {
     // A KeyObject, made once, spares each signature from importing the raw key again.
     const keyObject = node.createSecretKey ? node.createSecretKey(key.slice()) : key.slice();

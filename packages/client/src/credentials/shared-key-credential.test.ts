@@ -10,7 +10,7 @@ describe("SharedKeyCredential", () => {
     expect(Object.getOwnPropertyNames(credential)).toEqual(["accountName"]);
     expect(JSON.stringify(credential)).toBe('{"accountName":"devaccount"}');
     expect(inspect(credential, { showHidden: true, depth: 10 })).toBe(
-      'SharedKeyCredential { accountName: "devaccount" }',
+      "SharedKeyCredential { accountName: 'devaccount' }",
     );
     expect(JSON.stringify({ ...credential })).not.toContain(devKey);
   });

@@ -1,10 +1,8 @@
 // SharedKeyCredential: an account name and the HMAC signer made from its key. The key itself is
-// held only inside the signer's closure, so it cannot be reached through properties, JSON or
-// util.inspect.
+// held only inside the signer's closure (behind a #private field, which neither JSON.stringify
+// nor util.inspect shows), so it cannot be reached through properties, JSON or util.inspect.
 import { base64ToBytes } from "./base64.js";
 import { createHmacSha256, type HmacSha256 } from "./hmac-sha256.js";
-
-const inspectSymbol = Symbol.for("nodejs.util.inspect.custom");
 
 /**
  * What signing needs of a Shared Key credential. A SharedKeyCredential made by another copy of
@@ -24,11 +22,7 @@ export class SharedKeyCredential {
    * @param accountName the Batch account name (the first label of the account URL)
    * @param accountKey one of the account's access keys, base64 as shown by the portal or `az`
    */
-  constructor(
-    accountName: string,
-    accountKey: string,
-    options: { implementation?: "auto" | "webcrypto" } = {},
-  ) {
+  constructor(accountName: string, accountKey: string) {
     if (typeof accountName !== "string" || accountName.trim() === "") {
       throw new TypeError("SharedKeyCredential: accountName must be a non-empty string");
     }
@@ -40,19 +34,11 @@ export class SharedKeyCredential {
       );
     }
     this.accountName = accountName;
-    this.#sign = createHmacSha256(key, options);
+    this.#sign = createHmacSha256(key);
   }
 
   /** The base64 HMAC-SHA256 of `stringToSign` under the account key. */
   computeSignature(stringToSign: string): Promise<string> {
     return this.#sign(stringToSign);
-  }
-
-  toJSON(): { accountName: string } {
-    return { accountName: this.accountName };
-  }
-
-  [inspectSymbol](): string {
-    return `SharedKeyCredential { accountName: ${JSON.stringify(this.accountName)} }`;
   }
 }

@@ -63,16 +63,17 @@ export interface RawAnswer {
 export type Invocation =
   | {
       kind: "ok";
-      data: unknown;
+      /** Undefined for a reconciled write (and an answer without a body). */
+      data?: unknown;
       /**
        * With `keepBody`, the bytes `data` was parsed from (undefined without a body): a caller
        * that must keep an answer keeps these, outside the JS heap, rather than the parsed objects.
        */
-      body: Uint8Array | undefined;
+      body?: Uint8Array | undefined;
       meta: ResponseMeta;
       reconciled: boolean;
     }
-  | { kind: "notModified"; meta: ResponseMeta };
+  | { kind: "notModified"; meta: ResponseMeta; data?: undefined; body?: undefined };
 
 export async function invoke(
   context: OperationContext,
@@ -128,7 +129,7 @@ export async function invoke(
     options.reconcile?.includes(error.code) &&
     record.uncertainAttempts > 0
   ) {
-    return { kind: "ok", data: undefined, body: undefined, meta, reconciled: true };
+    return { kind: "ok", meta, reconciled: true };
   }
   throw error;
 }

@@ -238,13 +238,9 @@ export function createTaskOperations(context: OperationContext): TaskOperations 
       return addMany(
         async (json, callOptions) => {
           const invocation = await addCollectionJson(jobId, json, callOptions, true);
-          const ok = invocation.kind === "ok";
-          const data = ok ? (invocation.data as TaskAddCollectionResult | undefined) : undefined;
-          return {
-            value: data?.value ?? [],
-            body: ok ? invocation.body : undefined,
-            meta: invocation.meta,
-          };
+          // A 304 (which no add-collection should get) has neither.
+          const data = invocation.data as TaskAddCollectionResult | undefined;
+          return { value: data?.value ?? [], body: invocation.body, meta: invocation.meta };
         },
         taskSource,
         options,
