@@ -10,12 +10,17 @@ import { keyOnCommandLineWarning } from "../account/key-warning.js";
 import { resolveAccount } from "../account/resolve-account.js";
 import type { CommandContext } from "../commands/command-context.js";
 import { cliVersion } from "../program.js";
+import { clientTimeoutMs } from "./client-timeout-setting.js";
 import { entraCredential } from "./entra-credential.js";
 import { maxRetriesSetting } from "./retry-setting.js";
 import { sharedKeyCredential } from "./shared-key.js";
 import { verboseLogging } from "./verbose-logger.js";
 
-export async function openClient(context: CommandContext): Promise<BatchClient> {
+/** `serviceTimeout`: the request's --timeout (seconds), which sets the client's deadline too. */
+export async function openClient(
+  context: CommandContext,
+  serviceTimeout?: number,
+): Promise<BatchClient> {
   const { args, io } = context;
   let flags = args;
   if (args.accountKey === keyFromStdin) {
@@ -29,9 +34,11 @@ export async function openClient(context: CommandContext): Promise<BatchClient> 
       ? await entraCredential()
       : sharedKeyCredential(account.accountName, account.accountKey, account.keySource);
   const maxRetries = maxRetriesSetting(args.maxRetries, io.env);
+  const timeoutMs = clientTimeoutMs(args.clientTimeout, io.env, serviceTimeout);
   const verbose = args.verbose ? verboseLogging(io.stderr, nodeHttpFetch) : undefined;
   return createBatchClient({
     ...(maxRetries === undefined ? {} : { retry: { maxRetries } }),
+    ...(timeoutMs === undefined ? {} : { timeoutMs }),
     endpoint: account.endpoint,
     credential,
     fetch: verbose?.fetch ?? nodeHttpFetch,

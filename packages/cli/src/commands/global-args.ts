@@ -15,6 +15,7 @@ export interface GlobalArgs {
   auth?: AuthMode | undefined;
   profile?: string | undefined;
   maxRetries?: number | undefined;
+  clientTimeout?: number | undefined;
 }
 
 export function withGlobalOptions(yargs: Argv): Argv<GlobalArgs> {
@@ -75,6 +76,14 @@ export function withGlobalOptions(yargs: Argv): Argv<GlobalArgs> {
       numberFlag("max-retries", numberRules.maxRetries, {
         describe:
           "Retries of a failed request (throttling, 5xx, no answer); default 4 [env: BATCH_MAX_RETRIES]",
+        group: "Account:",
+      }),
+    )
+    .option(
+      "client-timeout",
+      numberFlag("client-timeout", numberRules.clientTimeout, {
+        describe:
+          "Seconds to wait for each attempt's answer before giving up on it (0: no limit); default --timeout + 10 when --timeout is given, else 100 [env: BATCH_CLIENT_TIMEOUT]",
         group: "Account:",
       }),
     ) as unknown as Argv<GlobalArgs>;

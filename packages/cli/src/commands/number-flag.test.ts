@@ -49,6 +49,7 @@ const refused: [string[], string, string, string][] = [
   [taskList, "--max-items", "abc", "a whole number of 1 or more"],
   [taskList, "--max-items", "0x10", "a whole number of 1 or more"],
   [taskList, "--max-retries", "-1", "a whole number of 0 or more"],
+  [taskList, "--client-timeout", "soon", "a number of 0 or more"],
   [
     ["task", "add-collection", "--job-id", "numbers", "--json-file", "-"],
     "--concurrency",

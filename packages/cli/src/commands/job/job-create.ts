@@ -80,7 +80,7 @@ export function jobCreateCommand(
       } else {
         job = jobFromFlags(args);
       }
-      const client = await openClient(context);
+      const client = await openClient(context, args.timeout);
       const write = await client.jobs.add(job, callOptions(args, context.signal));
       const jobId = job.id;
       await printCreated(context, {

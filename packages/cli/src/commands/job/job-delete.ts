@@ -29,7 +29,7 @@ export function jobDeleteCommand(
     handler: runHandler<JobDeleteArgs>(runtime, async (args, context) => {
       const question = `Delete job ${args.jobId} and all its tasks?`;
       await confirm(context.io, question, args.yes, context.signal);
-      const client = await openClient(context);
+      const client = await openClient(context, args.timeout);
       const result = await client.jobs.delete(args.jobId, {
         ...writeOptions(args, context.signal),
         ...(args.force === undefined ? {} : { force: args.force }),

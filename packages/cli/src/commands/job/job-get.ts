@@ -23,7 +23,7 @@ export function jobGetCommand(
         .example("$0 job get --job-id j1", "Show a job")
         .example("$0 job show --job-id j1 --query state -o tsv", "Print its state") as never,
     handler: runHandler<JobGetArgs>(runtime, async (args, context) => {
-      const client = await openClient(context);
+      const client = await openClient(context, args.timeout);
       const job = await client.jobs.get(args.jobId, readOptions(args, context.signal));
       await context.output.value(modifiedOrThrow(job, `job ${args.jobId}`), jobView);
       return undefined;

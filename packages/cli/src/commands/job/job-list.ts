@@ -24,7 +24,7 @@ export function jobListCommand(
         ) as never,
     handler: runHandler<ListArgs>(runtime, async (args, context) => {
       const limit = itemLimit(args);
-      const client = await openClient(context);
+      const client = await openClient(context, args.timeout);
       const jobs = client.jobs.list(listOptions(args, context.signal));
       await printList(context, jobs, {
         limit,

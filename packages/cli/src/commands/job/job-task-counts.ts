@@ -24,7 +24,7 @@ export function jobTaskCountsCommand(
           "Only the number failed",
         ) as never,
     handler: runHandler<TaskCountsArgs>(runtime, async (args, context) => {
-      const client = await openClient(context);
+      const client = await openClient(context, args.timeout);
       const counts = await client.jobs.getTaskCounts(args.jobId, callOptions(args, context.signal));
       await context.output.value(counts, taskCountsView);
       return undefined;

@@ -29,7 +29,7 @@ export function jobTerminateCommand(
         })
         .example("$0 job terminate --job-id j1 --terminate-reason done", "Stop a job") as never,
     handler: runHandler<JobTerminateArgs>(runtime, async (args, context) => {
-      const client = await openClient(context);
+      const client = await openClient(context, args.timeout);
       const result = await client.jobs.terminate(args.jobId, {
         ...writeOptions(args, context.signal),
         ...(args.terminateReason === undefined ? {} : { terminateReason: args.terminateReason }),

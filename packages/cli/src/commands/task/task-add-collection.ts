@@ -227,7 +227,7 @@ export function taskAddCollectionCommand(
       async (args, context): Promise<ExitCodeValue> => {
         rejectPerRequestOptions(args);
         const source = await openTaskSource(args.jsonFile, context.io.stdin);
-        const client = await openClient(context);
+        const client = await openClient(context, args.timeout);
         let reports: TaskAddReport[];
         let error: unknown;
         if (args.singleCall) {

@@ -105,7 +105,7 @@ export function taskAddCommand(
       } else {
         task = taskFromFlags(args);
       }
-      const client = await openClient(context);
+      const client = await openClient(context, args.timeout);
       const options = callOptions(args, context.signal);
       const write = await client.tasks.add(args.jobId, task, options);
       const taskId = task.id;

@@ -29,7 +29,7 @@ export function taskDeleteCommand(
     handler: runHandler<TaskDeleteArgs>(runtime, async (args, context) => {
       const question = `Delete task ${args.taskId} of job ${args.jobId}?`;
       await confirm(context.io, question, args.yes, context.signal);
-      const client = await openClient(context);
+      const client = await openClient(context, args.timeout);
       const options = writeOptions(args, context.signal);
       const result = await client.tasks.delete(args.jobId, args.taskId, options);
       const identity = { jobId: args.jobId, taskId: args.taskId, deleted: true };

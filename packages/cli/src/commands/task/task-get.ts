@@ -30,7 +30,7 @@ export function taskGetCommand(
           "Exit 5 if it has not changed",
         ) as never,
     handler: runHandler<TaskGetArgs>(runtime, async (args, context) => {
-      const client = await openClient(context);
+      const client = await openClient(context, args.timeout);
       const task = await client.tasks.get(
         args.jobId,
         args.taskId,

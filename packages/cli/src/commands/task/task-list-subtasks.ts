@@ -29,7 +29,7 @@ export function taskListSubtasksCommand(
         "Show the subtasks of task mpi",
       ) as never,
     handler: runHandler<ListSubtasksArgs>(runtime, async (args, context) => {
-      const client = await openClient(context);
+      const client = await openClient(context, args.timeout);
       const result = await client.tasks.listSubtasks(args.jobId, args.taskId, {
         ...callOptions(args, context.signal),
         ...(args.select === undefined ? {} : { select: args.select }),

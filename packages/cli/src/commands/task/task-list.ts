@@ -31,7 +31,7 @@ export function taskListCommand(
         ) as never,
     handler: runHandler<TaskListArgs>(runtime, async (args, context) => {
       const limit = itemLimit(args);
-      const client = await openClient(context);
+      const client = await openClient(context, args.timeout);
       const tasks = client.tasks.list(args.jobId, listOptions(args, context.signal));
       await printList(context, tasks, {
         limit,

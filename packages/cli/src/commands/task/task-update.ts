@@ -46,7 +46,7 @@ export function taskUpdateCommand(
               args.jsonFile,
             );
       const body = mergeConstraints(fromFile, constraintsFromFlags(args));
-      const client = await openClient(context);
+      const client = await openClient(context, args.timeout);
       const options = writeOptions(args, context.signal);
       const result = await client.tasks.update(args.jobId, args.taskId, body, options);
       const identity = { jobId: args.jobId, taskId: args.taskId, constraints: body.constraints };

@@ -44,7 +44,7 @@ export function taskWriteCommand(
       return built as never;
     },
     handler: runHandler<TaskWriteArgs>(runtime, async (args, context) => {
-      const client = await openClient(context);
+      const client = await openClient(context, args.timeout);
       const options = writeOptions(args, context.signal);
       const result = await spec.send(client, args.jobId, args.taskId, options);
       const identity = { jobId: args.jobId, taskId: args.taskId, [spec.outcome]: true };
