@@ -85,6 +85,26 @@ describe("createBatchClient", () => {
     expect(authorization).toBe(`SharedKey devaccount:${await ours.computeSignature(signed[0]!)}`);
   });
 
+  it("raw calls get the client's api-version when they give none; one they give is sent as is", async () => {
+    const fetch = scriptedFetch(() => json({ id: "t1" }));
+    const client = createBatchClient({
+      endpoint,
+      credential,
+      fetch,
+      apiVersion: "2024-07-01.20.0",
+    });
+    await client.raw.GET("/jobs/{jobId}/tasks/{taskId}", {
+      params: { path: { jobId: "j1", taskId: "t1" } },
+    });
+    await client.raw.GET("/jobs/{jobId}/tasks/{taskId}", {
+      params: { path: { jobId: "j1", taskId: "t1" }, query: { "api-version": "2025-06-01" } },
+    });
+    expect(fetch.calls.map((c) => c.url.searchParams.getAll("api-version"))).toEqual([
+      ["2024-07-01.20.0"],
+      ["2025-06-01"],
+    ]);
+  });
+
   it("exposes the typed openapi-fetch client over the same pipeline", async () => {
     const fetch = scriptedFetch(() => json({ id: "t1", state: "active" }));
     const client = createBatchClient({ endpoint, credential, fetch });

@@ -1,6 +1,6 @@
 // createBatchClient: validates the options, builds the pipeline and the openapi-fetch client on
 // top of it, and hands both to the task and job operations.
-import { type paths, apiVersion as specApiVersion } from "@batch/types";
+import { apiVersion as specApiVersion } from "@batch/types";
 import createClient, { type Client } from "openapi-fetch";
 import type {
   SharedKeyCredential,
@@ -19,6 +19,7 @@ import type { OperationContext } from "./operations/invoke.js";
 import { createJobOperations, type JobOperations } from "./operations/jobs.js";
 import { createTaskOperations, type TaskOperations } from "./operations/tasks.js";
 import { createPipeline, type FetchLike, type Pipeline, type PipelineStep } from "./pipeline.js";
+import type { RawPaths } from "./raw-paths.js";
 import type { StartDeadline } from "./transport/starts-deadlines.js";
 
 export interface BatchClientOptions {
@@ -54,8 +55,12 @@ export interface BatchClientOptions {
 export interface BatchClient {
   readonly tasks: TaskOperations;
   readonly jobs: JobOperations;
-  /** The openapi-fetch client typed with the spec's paths, running over the same pipeline. */
-  readonly raw: Client<paths>;
+  /**
+   * The openapi-fetch client typed with the spec's paths, running over the same pipeline.
+   * `api-version` is optional: the client's `apiVersion` is added when the query has none, and
+   * one given in `query` is sent as it is (it wins).
+   */
+  readonly raw: Client<RawPaths>;
   /** The pipeline itself, for requests the typed client cannot express (e.g. a stored nextLink). */
   readonly pipeline: Pipeline;
 }
@@ -107,12 +112,12 @@ export function createClientWith(
   // Made on first use: openapi-fetch reads the global Request when a client is created, which on
   // Node loads the whole fetch implementation (~50 ms, ~9 MiB) that the typed operations never
   // need.
-  let raw: Client<paths> | undefined;
+  let raw: Client<RawPaths> | undefined;
   return {
     tasks: createTaskOperations(context),
     jobs: createJobOperations(context),
     get raw() {
-      raw ??= createClient<paths>({
+      raw ??= createClient<RawPaths>({
         baseUrl,
         // Raw calls carry their signal on the Request; operations pass theirs per call instead.
         fetch: (request) => pipeline.send(request, { signal: request.signal }),

@@ -42,7 +42,12 @@ export {
   type TaskAddOutcome,
   type TaskAddStatus,
 } from "./bulk-add/add-many.js";
-export { BatchError, type BatchErrorKind, isBatchError } from "./errors.js";
+export {
+  BatchError,
+  type BatchErrorKind,
+  type BatchErrorOptions,
+  isBatchError,
+} from "./errors.js";
 export type { UserAgentOption } from "./middleware/headers.js";
 export type { LogDetails, Logger, LoggerFunction, LogLevel } from "./middleware/logging.js";
 export { type RetryInfo, type RetryOptions, retryableStatuses } from "./middleware/retry.js";
@@ -64,7 +69,12 @@ export type {
   SelectOptions,
 } from "./operations/request-options.js";
 export type { ResponseMeta, WithMeta } from "./operations/response-meta.js";
-export type { UnconditionalGet, WriteResult } from "./operations/results.js";
+export type {
+  ListItem,
+  OkBody,
+  UnconditionalGet,
+  WriteResult,
+} from "./operations/results.js";
 export type {
   AddCollectionResult,
   AddCollectionTaskResult,
@@ -88,6 +98,10 @@ export type {
   Pipeline,
   PipelineRequest,
   PipelineStep,
+  SendOptions,
 } from "./pipeline.js";
+export type { RawPaths } from "./raw-paths.js";
 export type { HeaderBag } from "./request-headers.js";
+export type { Sleep } from "./sleep.js";
+export type { Timers } from "./timers.js";
 export type { TaskStateSummary, WaitForOptions } from "./wait.js";

@@ -2,6 +2,7 @@
 // expect-error directive below must meet an error, so loosened types fail the typecheck.
 import type { CloudJob, CloudTask, operations, TaskCountsResult } from "@batch/types";
 import { expectTypeOf } from "vitest";
+import type * as publicApi from "./index.js";
 import {
   type AddCollectionResult,
   type AddManyResult,
@@ -74,6 +75,40 @@ export async function resultTypesFollowTheSpec(): Promise<void> {
   };
   expectTypeOf<SuccessBody<ChangedSpec, "Task_Get">>().toEqualTypeOf<{ renamed: string }>();
   expectTypeOf<SuccessBody<ChangedSpec, "Job_Get">>().toEqualTypeOf<CloudJob>();
+}
+
+export function publicOptionTypesAreExported(): void {
+  // The types public options and signatures use are importable from the entry itself.
+  expectTypeOf<NonNullable<publicApi.AddManyOptions["sleep"]>>().toEqualTypeOf<publicApi.Sleep>();
+  expectTypeOf<NonNullable<publicApi.WaitForOptions["timers"]>>().toEqualTypeOf<publicApi.Timers>();
+  expectTypeOf<
+    ConstructorParameters<typeof publicApi.BatchError>[0]
+  >().toEqualTypeOf<publicApi.BatchErrorOptions>();
+  expectTypeOf<Parameters<publicApi.Pipeline["send"]>[1]>().toEqualTypeOf<
+    publicApi.SendOptions | undefined
+  >();
+  expectTypeOf<publicApi.BatchClient["raw"]>().toEqualTypeOf<
+    import("openapi-fetch").Client<publicApi.RawPaths>
+  >();
+}
+
+export async function rawApiVersionIsOptional(): Promise<void> {
+  // The pipeline adds the client's api-version, so raw calls need not pass it...
+  const { data } = await client.raw.GET("/jobs/{jobId}/tasks/{taskId}", {
+    params: { path: { jobId: "j", taskId: "t" } },
+  });
+  expectTypeOf(data).toEqualTypeOf<CloudTask | undefined>();
+  await client.raw.GET("/jobs", {});
+  // ...and may: the one given is sent as it is.
+  await client.raw.GET("/jobs/{jobId}/tasks", {
+    params: { path: { jobId: "j" }, query: { "api-version": "2024-07-01.20.0", $filter: "x" } },
+  });
+  // @ts-expect-error api-version is a string
+  await client.raw.GET("/jobs", { params: { query: { "api-version": 1 } } });
+  // @ts-expect-error the other query parameters keep their types
+  await client.raw.GET("/jobs", { params: { query: { maxresults: "10" } } });
+  // @ts-expect-error the path parameters are still required
+  await client.raw.GET("/jobs/{jobId}/tasks/{taskId}", { params: { path: { jobId: "j" } } });
 }
 
 export async function refusedCalls(): Promise<void> {
