@@ -115,7 +115,7 @@ try {
   );
 
   say("4. Wait for every task to complete (exit status 7: some tasks failed, as planned)");
-  await batch(["task", "wait", "--job-id", jobId, "--interval", "500ms", "-o", "table"], env, [7]);
+  await batch(["task", "wait", "--job-id", jobId, "--interval", "1s", "-o", "table"], env, [7]);
 
   say("5. List the failed tasks, sorted by id");
   // The service lists tasks in no particular order (here: the order the concurrent adds

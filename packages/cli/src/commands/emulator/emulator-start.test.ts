@@ -84,7 +84,7 @@ describe("batch emulator start", () => {
     );
     expect(added.code).toBe(0);
     // The simulated executor runs the task and ends it with the exit code its command line asks for.
-    const waited = await runBatch(["task", "wait", "--job-id", "j", "--interval", "100ms"], {
+    const waited = await runBatch(["task", "wait", "--job-id", "j", "--interval", "1s"], {
       env,
     });
     expect(waited.code).toBe(7);

@@ -447,7 +447,7 @@ describe("batch task wait", () => {
         "--timeout",
         "1s",
         "--interval",
-        "200ms",
+        "1s",
         "-o",
         "json",
       ]),
@@ -457,6 +457,24 @@ describe("batch task wait", () => {
     expect(timedOut.code).toBe(6);
     expect(JSON.parse(timedOut.stdout)).toMatchObject({ total: 3, completed: 2, active: 1 });
     expect(lines(timedOut.stderr)).toEqual([expect.stringMatching(/^error: WaitTimedOut: /)]);
+  });
+});
+
+describe("batch task wait --interval", () => {
+  it("refuses intervals under 1s, which would poll the service without pause", async () => {
+    addJob("wait-interval");
+    const runs = await Promise.all(
+      ["0", "500ms", "PT0.5S"].map((interval) =>
+        batch(["task", "wait", "--job-id", "wait-interval", "--interval", interval]),
+      ),
+    );
+    for (const [index, run] of runs.entries()) {
+      const interval = ["0", "500ms", "PT0.5S"][index];
+      expect(run.code).toBe(2);
+      expect(lines(run.stderr)).toEqual([
+        `error: --interval must be at least 1s, not "${interval}"`,
+      ]);
+    }
   });
 });
 

@@ -5,6 +5,7 @@
 import type { TaskStateSummary } from "@batch/client";
 import type { CommandModule } from "yargs";
 import { openClient } from "../../client/open-client.js";
+import { usageError } from "../../errors/cli-error.js";
 import { ExitCode, type ExitCodeValue } from "../../exit-codes.js";
 import { durationMs } from "../../input/duration.js";
 import { waitSummaryView } from "../../output/table-view.js";
@@ -13,6 +14,8 @@ import type { CliRuntime } from "../command-context.js";
 import type { GlobalArgs } from "../global-args.js";
 import { type JobIdArgs, withJobId } from "../id-options.js";
 import { runHandler } from "../run-handler.js";
+
+const minimumIntervalMs = 1000;
 
 type TaskWaitArgs = JobIdArgs & { filter?: string; timeout?: string; interval: string };
 
@@ -38,7 +41,7 @@ export function taskWaitCommand(
         .option("interval", {
           type: "string",
           default: "2s",
-          describe: "Time between polls",
+          describe: "Time between polls, at least 1s",
           group: "Wait:",
         })
         .example("$0 task wait --job-id j1 --timeout 30m", "Wait up to 30 minutes for every task")
@@ -48,6 +51,10 @@ export function taskWaitCommand(
         ) as never,
     handler: runHandler<TaskWaitArgs>(runtime, async (args, context): Promise<ExitCodeValue> => {
       const pollIntervalMs = durationMs(args.interval, "--interval");
+      // Each poll lists the job's tasks: without a floor, --interval 0 floods the service.
+      if (pollIntervalMs < minimumIntervalMs) {
+        throw usageError(`--interval must be at least 1s, not "${args.interval}"`);
+      }
       const timeoutMs =
         args.timeout === undefined ? undefined : durationMs(args.timeout, "--timeout");
       const client = await openClient(context);
