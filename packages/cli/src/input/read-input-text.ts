@@ -30,13 +30,21 @@ export function invalidJsonFile(message: string): CliError {
   return usageError(message, "InvalidJsonFile");
 }
 
+/**
+ * The text without a leading UTF-8 byte order mark: editors on Windows (and PowerShell's
+ * Out-File) start files with one, and JSON.parse refuses it.
+ */
+export function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
 export async function readInputText(file: string, stdin: Readable): Promise<string> {
   try {
-    if (file !== "-") return await readFile(file, "utf8");
+    if (file !== "-") return withoutBom(await readFile(file, "utf8"));
     const chunks: Buffer[] = [];
     for await (const chunk of stdin)
       chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
-    return Buffer.concat(chunks).toString("utf8");
+    return withoutBom(Buffer.concat(chunks).toString("utf8"));
   } catch (error) {
     throw unreadableInput(file, error);
   }

@@ -39,6 +39,21 @@ describe("openTaskSource", () => {
     }
   });
 
+  it("ignores a UTF-8 byte order mark before an array, a wrapper or NDJSON, from a file or stdin", async () => {
+    const bom = "\uFEFF";
+    const array = JSON.stringify([t("a"), t("b")], null, 2);
+    const wrapper = JSON.stringify({ value: [t("a"), t("b")] });
+    const ndjson = `${JSON.stringify(t("a"))}\n${JSON.stringify(t("b"))}\n`;
+    for (const text of [array, wrapper, ndjson]) {
+      const fromFile = await openTaskSource(await file(bom + text), Readable.from([]));
+      expect(await drain(fromFile)).toEqual(["a", "b"]);
+      expect(fromFile.rejected).toEqual([]);
+      const fromStdin = await openTaskSource("-", Readable.from([Buffer.from(bom + text)]));
+      expect(await drain(fromStdin)).toEqual(["a", "b"]);
+      expect(fromStdin.rejected).toEqual([]);
+    }
+  });
+
   it("streams NDJSON from standard input, with an unknown total", async () => {
     const lines = [t("a"), t("b"), t("c")].map((task) => `${JSON.stringify(task)}\n`);
     const source = await openTaskSource("-", Readable.from(lines));

@@ -18,6 +18,7 @@ import {
   openInputLabel,
   parseJsonInput,
   unreadableInput,
+  withoutBom,
 } from "./read-input-text.js";
 
 export interface RejectedEntry {
@@ -68,16 +69,23 @@ class ReadProgress {
 }
 
 // node:readline is imported on first use, keeping it off the start-up path of other commands.
-// A read error (an I/O error halfway through) becomes the InvalidJsonFile error naming the file.
+// A read error (an I/O error halfway through) becomes the InvalidJsonFile error naming the file;
+// a byte order mark before the first line is dropped.
 async function linesOf(stream: Readable, file: string): Promise<AsyncIterator<string>> {
   const { createInterface } = await import("node:readline");
   const lines = createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY })[
     Symbol.asyncIterator
   ]();
+  let firstLine = true;
   return {
     async next() {
       try {
-        return await lines.next();
+        const next = await lines.next();
+        if (firstLine && !next.done) {
+          firstLine = false;
+          return { done: false, value: withoutBom(next.value) };
+        }
+        return next;
       } catch (error) {
         throw unreadableInput(file, error);
       }
