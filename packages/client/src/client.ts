@@ -35,8 +35,9 @@ export interface BatchClientOptions {
   /** Retry settings, or false for a single attempt. */
   retry?: RetryOptions | false;
   /**
-   * Client-side deadline for each attempt, body included, in milliseconds (default 100,000);
-   * 0 or Infinity: none. Separate from the service's own `timeout` parameter (30 s at most).
+   * Client-side deadline for each attempt, body included, in milliseconds (default 130,000);
+   * 0 or Infinity: none. Separate from the service's own `timeout` parameter (at most 30 s, or
+   * 120 s for add-collection, whose default it also is: the deadline outlasts it).
    */
   timeoutMs?: number;
   /**

@@ -1,27 +1,6 @@
 // Public entry of @batch/client. Browser-safe: nothing here imports node:* modules.
 // biome-ignore-all assist/source/organizeImports: the order of these exports is the order of the
 // modules in a browser bundle, and this one gzips smallest (the bundle budget, index.test.ts).
-export type {
-  BatchError as BatchErrorBody,
-  BatchErrorDetail,
-  CloudJob,
-  CloudTask,
-  CloudTaskListSubtasksResult,
-  components,
-  ExitConditions,
-  JobAddParameter,
-  OperationId,
-  paths,
-  SubtaskInformation,
-  TaskAddCollectionResult,
-  TaskAddParameter,
-  TaskAddResult,
-  TaskConstraints,
-  TaskCountsResult,
-  TaskExecutionInformation,
-  TaskState,
-  TaskUpdateParameter,
-} from "@batch/types";
 export {
   SharedKeyCredential,
   type SharedKeyCredentialLike,
@@ -48,10 +27,31 @@ export {
   type BatchErrorOptions,
   isBatchError,
 } from "./errors.js";
-export type { UserAgentOption } from "./middleware/headers.js";
-export type { LogDetails, Logger, LoggerFunction, LogLevel } from "./middleware/logging.js";
 export { type RetryInfo, type RetryOptions, retryableStatuses } from "./middleware/retry.js";
 export { isNotModified, type NotModified } from "./operations/invoke.js";
+export type {
+  BatchError as BatchErrorBody,
+  BatchErrorDetail,
+  CloudJob,
+  CloudTask,
+  CloudTaskListSubtasksResult,
+  components,
+  ExitConditions,
+  JobAddParameter,
+  OperationId,
+  paths,
+  SubtaskInformation,
+  TaskAddCollectionResult,
+  TaskAddParameter,
+  TaskAddResult,
+  TaskConstraints,
+  TaskCountsResult,
+  TaskExecutionInformation,
+  TaskState,
+  TaskUpdateParameter,
+} from "@batch/types";
+export type { UserAgentOption } from "./middleware/headers.js";
+export type { LogDetails, Logger, LoggerFunction, LogLevel } from "./middleware/logging.js";
 export type {
   JobAddOptions,
   JobDeleteOptions,

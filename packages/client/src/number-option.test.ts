@@ -9,9 +9,7 @@ describe("numberOption", () => {
     expect(numberOption({ n: 0 }, "n", 7)).toBe(0);
     expect(numberOption({ n: Number.POSITIVE_INFINITY }, "n", 7)).toBe(Number.POSITIVE_INFINITY);
     for (const n of [Number.NaN, -1, "5", null]) {
-      expect(() => numberOption({ n }, "n", 7)).toThrow(
-        new TypeError(`n must be a number >= 0, got ${String(n)}`),
-      );
+      expect(() => numberOption({ n }, "n", 7)).toThrow(new TypeError("n must be a number >= 0"));
     }
     expect(() => numberOption({ n: 0 }, "n", 7, 1)).toThrow(/n must be a number >= 1/);
   });
@@ -32,7 +30,7 @@ describe("numberOption", () => {
       );
     }
     await expect(client.tasks.addMany("j", tasks, { concurrency: 0 })).rejects.toThrow(
-      /concurrency must be a number >= 1, got 0/,
+      /^concurrency must be a number >= 1$/,
     );
     for (const option of ["timeoutMs", "pollIntervalMs"]) {
       await expect(client.tasks.waitFor("j", { [option]: Number.NaN })).rejects.toThrow(

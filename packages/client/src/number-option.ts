@@ -15,7 +15,7 @@ export function numberOption<O extends object>(
   const value = options[name];
   if (value === undefined) return fallback;
   if (typeof value !== "number" || !(value >= min)) {
-    throw new TypeError(`${name} must be a number >= ${min}, got ${value as string}`);
+    throw new TypeError(`${name} must be a number >= ${min}`);
   }
   return value;
 }

@@ -514,9 +514,37 @@ describe("tasks.addMany", () => {
     expect(result).toMatchObject({ total: 3, added: 2, failed: 1 });
     expect(result.results.find((r) => r.status === "failed")).toMatchObject({
       taskId: "",
+      index: 1,
       attempts: 0,
       error: { kind: "client", code: "MissingRequiredProperty" },
     });
+  });
+
+  it("gives a task refused for its id its position in the input, as heard and in results", async () => {
+    const heard: TaskAddOutcome[] = [];
+    const tasks = [
+      ...makeTasks(3),
+      { commandLine: "no id" },
+      ...makeTasks(2).map((t) => ({ ...t, id: `${t.id}-b` })),
+      { id: "", commandLine: "empty id" },
+      null,
+    ] as TaskAddParameter[];
+    const result = await testClient(fakeCollectionService().fetch).tasks.addMany("j1", tasks, {
+      keepAddedResults: false,
+      onTaskResult: (outcome) => heard.push(outcome),
+    });
+    expect(result).toMatchObject({ total: 8, added: 5, failed: 3 });
+    const refused = result.results.map((r) => [r.taskId, r.index]);
+    expect(refused).toEqual([
+      ["", 3],
+      ["", 6],
+      ["", 7],
+    ]);
+    expect(heard.filter((o) => o.status === "failed")).toEqual(result.results);
+    // Tasks with an id are told apart by it.
+    expect(heard.filter((o) => o.status === "added").every((o) => o.index === undefined)).toBe(
+      true,
+    );
   });
 
   it("fails a task that cannot be serialized and still adds the rest of its request", async () => {

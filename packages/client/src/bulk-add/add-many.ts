@@ -144,21 +144,18 @@ export async function addMany(
   };
   // A listener that throws stops the run like a failed input: the requests in flight still
   // settle and report.
-  const guard =
-    <T>(listener?: (value: T) => void) =>
-    (value: T) => {
+  const guard = <T>(listener?: (value: T) => void) =>
+    listener &&
+    ((value: T) => {
       try {
-        listener?.(value);
+        listener(value);
       } catch (error) {
         stopWith(error);
       }
-    };
+    });
   const onProgress = guard(options.onProgress);
 
-  const log = new OutcomeLog(
-    options.onTaskResult && guard(options.onTaskResult),
-    options.keepAddedResults !== false,
-  );
+  const log = new OutcomeLog(guard(options.onTaskResult), options.keepAddedResults !== false);
   const settler = new TaskSettler(log, maxAttempts);
   const packer = new RequestPacker(
     maxTasks,
@@ -171,7 +168,11 @@ export async function addMany(
 
   // An array's length is read at every call, as it may grow.
   const progress = () =>
-    onProgress({ taken, ...log.counts, total: Array.isArray(source) ? source.length : undefined });
+    onProgress?.({
+      taken,
+      ...log.counts,
+      total: Array.isArray(source) ? source.length : undefined,
+    });
   const abortError = () =>
     isBatchError(signal.reason) ? signal.reason : abortedError({ operation }, signal.reason);
 
@@ -187,7 +188,8 @@ export async function addMany(
       typeof id === "string" ? id : "",
       "failed",
       0,
-      clientError("MissingRequiredProperty", "every task needs a non-empty string id", operation),
+      clientError("MissingRequiredProperty", "a task needs a non-empty string id", operation),
+      taken - 1,
     );
     return undefined;
   }

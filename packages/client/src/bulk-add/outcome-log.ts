@@ -22,7 +22,13 @@ import type { BatchError } from "../errors.js";
 export type TaskAddStatus = "added" | "failed" | "skipped" | "unknown";
 
 export interface TaskAddOutcome {
+  /** The task's id; "" for a task refused before sending because it had no string id. */
   taskId: string;
+  /**
+   * The task's 0-based position in the input, set where the id cannot tell the task: on a task
+   * refused before sending because it had no valid id.
+   */
+  index?: number;
   status: TaskAddStatus;
   /** HTTP requests that carried this task (pipeline retries included). */
   attempts: number;
@@ -58,7 +64,7 @@ export class OutcomeLog {
   readonly #codes: number[] = [];
   /**
    * Where each task's details are: for a task added with a result entry, the index of the kept
-   * answer (`#answers`); otherwise -1.
+   * answer (`#answers`); for one not added, its input index when it has one; otherwise -1.
    */
   readonly #answerOf: number[] = [];
   /** The entry's position in that answer's `value`, or the index of the task's error. */
@@ -109,9 +115,10 @@ export class OutcomeLog {
     status: Exclude<TaskAddStatus, "added">,
     attempts: number,
     error: BatchError,
+    index = -1,
   ): void {
     const code = (attempts << attemptsShift) | statuses.indexOf(status);
-    this.#record(taskId, code, error, -1, -1);
+    this.#record(taskId, code, error, index, -1);
   }
 
   #record(
@@ -131,7 +138,7 @@ export class OutcomeLog {
         status === "added" ? position : this.#errors.push(detail as BatchError) - 1,
       );
     }
-    if (this.#listener) this.#listener(build(taskId, code, detail));
+    if (this.#listener) this.#listener(build(taskId, code, detail, answer));
   }
 
   /** Every kept outcome, in the order they were recorded, as new objects. */
@@ -160,7 +167,7 @@ export class OutcomeLog {
           : answer >= 0
             ? entryAt(answer, position)
             : undefined;
-      outcomes[i] = build(this.#ids[i]!, code, detail);
+      outcomes[i] = build(this.#ids[i]!, code, detail, answer);
     }
     return outcomes;
   }
@@ -171,6 +178,7 @@ function build(
   taskId: string,
   code: number,
   detail: TaskAddResult | BatchError | undefined,
+  index: number,
 ): TaskAddOutcome {
   const status = statuses[code & statusMask]!;
   const outcome: TaskAddOutcome = {
@@ -179,8 +187,10 @@ function build(
     attempts: code >>> attemptsShift,
     reconciled: (code & reconciledBit) !== 0,
   };
-  if (status !== "added") outcome.error = detail as BatchError;
-  else if (detail !== undefined) {
+  if (status !== "added") {
+    outcome.error = detail as BatchError;
+    if (index >= 0) outcome.index = index;
+  } else if (detail !== undefined) {
     const entry = detail as TaskAddResult;
     if (entry.eTag) outcome.eTag = entry.eTag;
     if (entry.lastModified) outcome.lastModified = entry.lastModified;

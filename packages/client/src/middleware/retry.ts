@@ -34,7 +34,10 @@ export interface RetryOptions {
   maxDelayMs?: number;
   /** Largest wait a Retry-After header can impose (default 60 s). */
   maxRetryAfterMs?: number;
-  /** No retry starts once this much time would have passed since the call began (default 120 s). */
+  /**
+   * No retry starts once this much time would have passed since the call began (default 200 s:
+   * an attempt cut off at the default 130 s deadline is still tried once more).
+   */
   maxElapsedMs?: number;
   /** Called before each backoff sleep. */
   onRetry?: (info: RetryInfo) => void | Promise<void>;
@@ -94,7 +97,7 @@ export function retryMiddleware(options: RetryOptions = {}): PipelineStep {
   const baseDelayMs = numberOption(options, "baseDelayMs", 500);
   const maxDelayMs = numberOption(options, "maxDelayMs", 30_000);
   const maxRetryAfterMs = numberOption(options, "maxRetryAfterMs", 60_000);
-  const maxElapsedMs = numberOption(options, "maxElapsedMs", 120_000);
+  const maxElapsedMs = numberOption(options, "maxElapsedMs", 200_000);
   const random = options.random ?? Math.random;
   const sleep = options.sleep ?? abortableSleep;
   const now = options.now ?? Date.now;

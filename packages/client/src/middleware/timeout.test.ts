@@ -81,7 +81,7 @@ describe("timeoutMiddleware", () => {
     expect(timers.pending()).toEqual([]);
   });
 
-  it("gives every attempt a deadline of 100 s by default", async () => {
+  it("gives every attempt a deadline of 130 s by default: past add-collection's 120 s service limit", async () => {
     vi.useFakeTimers();
     const fetch = scriptedFetch((seen) => (seen.index === 0 ? hang(seen) : json({ id: "t1" })));
     const pending = testClient(fetch).tasks.get("j1", "t1");
@@ -89,7 +89,8 @@ describe("timeoutMiddleware", () => {
     expect(fetch.calls[0]!.signal?.aborted).toBe(false);
     await vi.advanceTimersByTimeAsync(1);
     const task = await pending;
-    expect(defaultTimeoutMs).toBe(100_000);
+    expect(defaultTimeoutMs).toBe(130_000);
+    expect(defaultTimeoutMs).toBeGreaterThan(120_000);
     expect(fetch.calls[0]!.signal?.aborted).toBe(true);
     expect(task.meta.attempts).toBe(2);
   });

@@ -9,12 +9,14 @@ import { startDeadline, systemTimers, type Timers } from "../timers.js";
 import type { StartDeadline } from "../transport/starts-deadlines.js";
 
 /**
- * The default deadline of an attempt: 100 seconds, the network timeout the Azure SDK for .NET
- * uses by default. The service spends at most 30 seconds processing a request (its `timeout`
- * parameter, which it caps at 30), so this leaves room for the transfer of a large page or
- * request body while still ending an attempt whose connection went silent.
+ * The default deadline of an attempt: 130 seconds. The service's own processing limit (its
+ * `timeout` parameter) is at most 30 seconds for most operations but 120 for Task_AddCollection
+ * (also its default there), so a deadline shorter than that would abandon, and resend, an
+ * add-collection the service is still working on. The 10 seconds beyond it leave room for the
+ * transfer of a large page or request body, while an attempt whose connection went silent still
+ * ends. The retry step's default `maxElapsedMs` (200 s) still lets one such attempt be tried again.
  */
-export const defaultTimeoutMs = 100_000;
+export const defaultTimeoutMs = 130_000;
 
 // setTimeout fires at once for delays past 2^31 - 1 ms; longer deadlines mean "none".
 const longestTimerMs = 2 ** 31 - 1;
