@@ -4,6 +4,8 @@
 // input ends with one outcome (task-settler.ts, recorded by outcome-log.ts):
 //   - 413 (body too large): the byte ceiling drops below half the request's body and its tasks
 //     are packed again, into smaller requests; a single task that is still too large fails.
+//   - 400 about the body (a property one task holds can fail the whole request): its tasks go
+//     again at most half as many to a request, and so on until the tasks at fault fail alone.
 //   - a per-task `servererror`, a missing result, or a request that failed after the pipeline's
 //     own retries (no answer, timeout, 408, 429, 5xx): the tasks are sent again, with the same
 //     ids, up to `maxAttemptsPerTask` times, after a jittered backoff (failed-request.ts).
