@@ -83,6 +83,32 @@ describe("resolveAccount", () => {
     );
   });
 
+  it("lets a profile named by --profile or BATCH_PROFILE win over the environment, flags over both", () => {
+    const other = {
+      auth: "sharedkey",
+      endpoint: "http://other:1",
+      accountName: "other-account",
+      accountKey: "other-key",
+      keySource: 'the key of profile "other"',
+    };
+    expect(resolveAccount({ profile: "other" }, env, config)).toEqual(other);
+    expect(resolveAccount({}, { ...env, BATCH_PROFILE: "other" }, config)).toEqual(other);
+    expect(
+      resolveAccount({ profile: "other", accountEndpoint: "http://flag:1" }, env, config),
+    ).toEqual({ ...other, endpoint: "http://flag:1" });
+    // The environment still fills what the named profile leaves out.
+    expect(
+      resolveAccount({ profile: "entra" }, { ...env, BATCH_AUTH: "sharedkey" }, config),
+    ).toEqual({ auth: "entra", endpoint: "https://acct.westus.batch.azure.com" });
+    const keyless: CliConfig = { profiles: { p: { endpoint: "http://p:1", accountName: "p" } } };
+    expect(resolveAccount({ profile: "p" }, env, keyless)).toMatchObject({
+      endpoint: "http://p:1",
+      accountName: "p",
+      accountKey: "env-key",
+      keySource: "AZURE_BATCH_ACCESS_KEY",
+    });
+  });
+
   it("needs no key for Entra ID", () => {
     expect(resolveAccount({ profile: "entra" }, {}, config)).toEqual({
       auth: "entra",
@@ -130,14 +156,16 @@ describe("endpoints", () => {
 
   it("says where the key came from, for errors about it", () => {
     const withKey: CliConfig = {
+      defaultProfile: "p",
       profiles: { p: { endpoint: "http://x:1", accountName: "a", accountKey: "k" } },
     };
     expect(resolveAccount({ profile: "p" }, {}, withKey)).toMatchObject({
       keySource: 'the key of profile "p"',
     });
-    expect(
-      resolveAccount({ profile: "p" }, { AZURE_BATCH_ACCESS_KEY: "e" }, withKey),
-    ).toMatchObject({ accountKey: "e", keySource: "AZURE_BATCH_ACCESS_KEY" });
+    expect(resolveAccount({}, { AZURE_BATCH_ACCESS_KEY: "e" }, withKey)).toMatchObject({
+      accountKey: "e",
+      keySource: "AZURE_BATCH_ACCESS_KEY",
+    });
     expect(resolveAccount({ profile: "p", accountKey: "f" }, {}, withKey)).toMatchObject({
       accountKey: "f",
       keySource: "--account-key",

@@ -1,7 +1,9 @@
 // Decides which Batch account a command talks to and how it authenticates. Each setting is
-// taken from the first place that has it: command-line flags, then az's environment variables
-// (AZURE_BATCH_ENDPOINT, AZURE_BATCH_ACCOUNT, AZURE_BATCH_ACCESS_KEY), then the profile chosen
-// by --profile, BATCH_PROFILE or the config's default profile.
+// taken from the first place that has it: command-line flags, then a profile named by
+// --profile or BATCH_PROFILE, then az's environment variables (AZURE_BATCH_ENDPOINT,
+// AZURE_BATCH_ACCOUNT, AZURE_BATCH_ACCESS_KEY, and BATCH_AUTH), then the config's default
+// profile. A profile asked for by name is what the user chose for this run, so the
+// environment only fills what it leaves out; the default profile is only a fallback.
 
 import { CliError } from "../errors/cli-error.js";
 import { ExitCode } from "../exit-codes.js";
@@ -82,16 +84,26 @@ function selectProfile(
   flags: AccountFlags,
   env: NodeJS.ProcessEnv,
   config: CliConfig,
-): { name: string; profile: Profile } | undefined {
+): { name: string; profile: Profile; named: boolean } | undefined {
   const named = flags.profile ?? (env.BATCH_PROFILE || undefined);
   if (named !== undefined) {
     const profile = config.profiles[named];
     if (profile === undefined) throw profileNotFound(named);
-    return { name: named, profile };
+    return { name: named, profile, named: true };
   }
   const name = config.defaultProfile ?? "default";
   const profile = config.profiles[name];
-  return profile === undefined ? undefined : { name, profile };
+  return profile === undefined ? undefined : { name, profile, named: false };
+}
+
+/** The candidates for one setting, in the order above. */
+function inOrder<T>(
+  named: boolean,
+  flag: T,
+  fromEnv: T,
+  fromProfile: T,
+): [flag: T, first: T, second: T] {
+  return named ? [flag, fromProfile, fromEnv] : [flag, fromEnv, fromProfile];
 }
 
 function authFromEnv(env: NodeJS.ProcessEnv): AuthMode | undefined {
@@ -111,30 +123,45 @@ export function resolveAccount(
   const selected = selectProfile(flags, env, config);
   const profile = selected?.profile ?? {};
   const fromProfile = `profile "${selected?.name}"`;
-  const [rawEndpoint, endpointSource] = firstOf([
-    [flags.accountEndpoint, "--account-endpoint"],
-    [env.AZURE_BATCH_ENDPOINT || undefined, "AZURE_BATCH_ENDPOINT"],
-    [profile.endpoint, `the endpoint of ${fromProfile}`],
-  ]);
+  const named = selected?.named ?? false;
+  const [rawEndpoint, endpointSource] = firstOf(
+    inOrder<[string | undefined, string]>(
+      named,
+      [flags.accountEndpoint, "--account-endpoint"],
+      [env.AZURE_BATCH_ENDPOINT || undefined, "AZURE_BATCH_ENDPOINT"],
+      [profile.endpoint, `the endpoint of ${fromProfile}`],
+    ),
+  );
   if (rawEndpoint === undefined) {
     throw missing(
       "no Batch account endpoint: pass --account-endpoint, set AZURE_BATCH_ENDPOINT, or save a profile with `batch profile set`",
     );
   }
   const endpoint = normalizeEndpoint(rawEndpoint, endpointSource);
-  const [accountKey, keySource] = firstOf([
-    [flags.accountKey, "--account-key"],
-    [env.AZURE_BATCH_ACCESS_KEY || undefined, "AZURE_BATCH_ACCESS_KEY"],
-    [profile.accountKey, `the key of ${fromProfile}`],
-  ]);
-  const auth = flags.auth ?? authFromEnv(env) ?? profile.auth ?? "sharedkey";
+  const [accountKey, keySource] = firstOf(
+    inOrder<[string | undefined, string]>(
+      named,
+      [flags.accountKey, "--account-key"],
+      [env.AZURE_BATCH_ACCESS_KEY || undefined, "AZURE_BATCH_ACCESS_KEY"],
+      [profile.accountKey, `the key of ${fromProfile}`],
+    ),
+  );
+  const [authFlag, authFirst, authSecond] = inOrder(
+    named,
+    flags.auth,
+    authFromEnv(env),
+    profile.auth,
+  );
+  const auth = authFlag ?? authFirst ?? authSecond ?? "sharedkey";
   if (auth === "entra") return { auth, endpoint };
 
-  const accountName =
-    flags.accountName ??
-    (env.AZURE_BATCH_ACCOUNT || undefined) ??
-    profile.accountName ??
-    accountNameFromEndpoint(endpoint);
+  const [nameFlag, nameFirst, nameSecond] = inOrder(
+    named,
+    flags.accountName,
+    env.AZURE_BATCH_ACCOUNT || undefined,
+    profile.accountName,
+  );
+  const accountName = nameFlag ?? nameFirst ?? nameSecond ?? accountNameFromEndpoint(endpoint);
   if (accountName === undefined) {
     throw missing(
       "no Batch account name: pass --account-name, set AZURE_BATCH_ACCOUNT, or save a profile with `batch profile set`",
