@@ -2,17 +2,16 @@
 // biome-ignore-all assist/source/organizeImports: the order of these exports is the order of the
 // modules in a browser bundle, and this one gzips smallest (the bundle budget, index.test.ts).
 export {
-  SharedKeyCredential,
-  type SharedKeyCredentialLike,
-} from "./credentials/shared-key-credential.js";
-export { apiVersion } from "@batch/types";
-export {
   type AccessToken,
   batchScope,
   type GetTokenOptions,
   type TokenCredential,
 } from "./credentials/token-credential.js";
 export { type BatchClient, type BatchClientOptions, createBatchClient } from "./client.js";
+export {
+  SharedKeyCredential,
+  type SharedKeyCredentialLike,
+} from "./credentials/shared-key-credential.js";
 export {
   AddManyError,
   type AddManyOptions,
@@ -21,6 +20,7 @@ export {
   type TaskAddOutcome,
   type TaskAddStatus,
 } from "./bulk-add/add-many.js";
+export { apiVersion } from "@batch/types";
 export {
   BatchError,
   type BatchErrorKind,

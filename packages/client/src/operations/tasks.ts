@@ -28,7 +28,6 @@ import {
   type ConditionalOptions,
   callHeaders,
   callQuery,
-  commaList,
   conditionalCallHeaders,
   type ExpandOptions,
   type FilterOptions,
@@ -283,11 +282,8 @@ export function createTaskOperations(context: OperationContext): TaskOperations 
         options,
         operationRequest(baseUrl, "get", "/jobs/{jobId}/tasks/{taskId}/subtasksinfo", {
           path: { jobId, taskId },
-          query: {
-            "api-version": apiVersion,
-            $select: commaList(options.select),
-            timeout: options.timeout,
-          },
+          // No expand option here, so no $expand is sent.
+          query: readQuery(apiVersion, options),
           header: callHeaders(options),
         }),
       ) as Promise<WithMeta<OkBody<"Task_ListSubtasks">>>;
