@@ -46,7 +46,10 @@ export interface AddManyOptions {
   maxAttemptsPerTask?: number;
   /** First backoff ceiling before sending tasks again (default 1 s; doubles, at most 30 s). */
   retryDelayMs?: number;
-  /** The service's processing limit for each request, in seconds (query `timeout`). */
+  /**
+   * The service's processing limit for each request, in seconds (query `timeout`; the service's
+   * default and maximum for add-collection is 120, a larger value is replaced by it).
+   */
   timeout?: number;
   signal?: AbortSignal;
   /** Called after every request, and once more when the run ends, with running totals. */

@@ -4,7 +4,11 @@ import { clientError } from "../errors.js";
 
 /** Options every operation takes. */
 export interface CallOptions {
-  /** The most time the service may spend on the request, in seconds (query `timeout`). */
+  /**
+   * The most time the service may spend on the request, in seconds (query `timeout`): at most
+   * 30 (the default), or 120 for add-collection (its default too); a larger value is replaced by
+   * the default.
+   */
   timeout?: number;
   /** Your own id for the call (a GUID); otherwise a random UUID is sent. Kept across retries. */
   clientRequestId?: string;
