@@ -1,7 +1,8 @@
 // Profiles and account settings through the bundled file: the config file is written 0600,
-// flags win over the environment, which wins over the profile, and a key typed on the command
-// line is warned about.
-import { readFileSync, statSync } from "node:fs";
+// flags win over a named profile, which wins over the environment, which wins over the
+// default profile; a profile without settings is not saved; a key typed on the command line
+// is warned about.
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { Emulator } from "@batch/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -96,19 +97,33 @@ describe("profiles", () => {
     expect(lines(broken.stderr)[0]).toBe(warning);
     const base = { BATCH_CONFIG_DIR: configDir };
     const list = ["task", "list", "--job-id", "j", "--max-retries", "0"];
-    const [profileOnly, envOverProfile, flagOverEnv, namedProfile, envProfile, keyFlag] =
-      await Promise.all([
-        runBatch(list, { env: base }),
-        runBatch(list, { env: { ...base, AZURE_BATCH_ENDPOINT: nowhere } }),
-        runBatch([...list, "--account-endpoint", emulator.url], {
-          env: { ...base, AZURE_BATCH_ENDPOINT: nowhere },
-        }),
-        runBatch([...list, "--profile", "broken"], { env: base }),
-        runBatch(list, { env: { ...base, BATCH_PROFILE: "broken" } }),
-        runBatch([...list, "--account-key", emulator.key], {
-          env: { ...base, AZURE_BATCH_ACCESS_KEY: Buffer.alloc(32, 1).toString("base64") },
-        }),
-      ]);
+    const [
+      profileOnly,
+      envOverProfile,
+      flagOverEnv,
+      namedProfile,
+      envProfile,
+      keyFlag,
+      namedOverEnv,
+    ] = await Promise.all([
+      runBatch(list, { env: base }),
+      runBatch(list, { env: { ...base, AZURE_BATCH_ENDPOINT: nowhere } }),
+      runBatch([...list, "--account-endpoint", emulator.url], {
+        env: { ...base, AZURE_BATCH_ENDPOINT: nowhere },
+      }),
+      runBatch([...list, "--profile", "broken"], { env: base }),
+      runBatch(list, { env: { ...base, BATCH_PROFILE: "broken" } }),
+      runBatch([...list, "--account-key", emulator.key], {
+        env: { ...base, AZURE_BATCH_ACCESS_KEY: Buffer.alloc(32, 1).toString("base64") },
+      }),
+      runBatch([...list, "--profile", "good"], {
+        env: {
+          ...base,
+          AZURE_BATCH_ENDPOINT: nowhere,
+          AZURE_BATCH_ACCESS_KEY: Buffer.alloc(32, 1).toString("base64"),
+        },
+      }),
+    ]);
     expect(profileOnly.code).toBe(0);
     expect(envOverProfile.code).toBe(1);
     expect(lines(envOverProfile.stderr)).toEqual([
@@ -120,6 +135,37 @@ describe("profiles", () => {
     expect(keyFlag.code).toBe(0);
     expect(lines(keyFlag.stderr)).toEqual([warning]);
     expect(profileOnly.stderr).toBe("");
+    expect({ code: namedOverEnv.code, stderr: namedOverEnv.stderr }).toEqual({
+      code: 0,
+      stderr: "",
+    });
+  });
+
+  it("refuses to save a profile without settings, unless making an existing one the default", async () => {
+    const configDir = emptyConfigDir();
+    const env = { BATCH_CONFIG_DIR: configDir };
+    const [configure, set] = await Promise.all([
+      runBatch(["configure"], { env, input: "" }),
+      runBatch(["profile", "set", "x"], { env }),
+    ]);
+    for (const [run, name] of [
+      [configure, "default"],
+      [set, "x"],
+    ] as const) {
+      expect({ code: run.code, stdout: run.stdout }).toEqual({ code: 2, stdout: "" });
+      expect(lines(run.stderr)).toEqual([
+        `error: InvalidInput: no settings to save in profile "${name}": give --account-endpoint, --account-name, --account-key or --auth`,
+      ]);
+    }
+    expect(existsSync(join(configDir, "config.json"))).toBe(false);
+    await runBatch(["profile", "set", "a", "--account-endpoint", nowhere], { env });
+    await runBatch(["profile", "set", "b", "--account-endpoint", nowhere], { env });
+    const madeDefault = await runBatch(["profile", "set", "b", "--default"], { env });
+    expect(madeDefault.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(configDir, "config.json"), "utf8"))).toMatchObject({
+      defaultProfile: "b",
+      profiles: { b: { endpoint: nowhere } },
+    });
   });
 
   it("deletes profiles", async () => {

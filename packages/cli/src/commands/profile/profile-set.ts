@@ -54,9 +54,18 @@ export function profileSetCommand(
       // Refused now rather than on the profile's first use.
       if (accountKey !== undefined) sharedKeyCredential("account", accountKey, "--account-key");
       const config = readConfig(context.io.env);
-      const previous = config.profiles[args.name] ?? {};
+      const previous = config.profiles[args.name];
+      const given = [args.accountEndpoint, args.accountName, accountKey, args.auth];
+      // A profile without settings would only become a default that fails later; making an
+      // existing profile the default is the one change that needs no setting.
+      if (given.every((value) => value === undefined) && !(previous && args.default)) {
+        throw usageError(
+          `no settings to save in profile "${args.name}": give --account-endpoint, --account-name, --account-key or --auth`,
+          "InvalidInput",
+        );
+      }
       const profile = {
-        ...previous,
+        ...(previous ?? {}),
         ...(args.accountEndpoint === undefined
           ? {}
           : { endpoint: normalizeEndpoint(args.accountEndpoint) }),
