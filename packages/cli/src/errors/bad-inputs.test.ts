@@ -187,7 +187,7 @@ const cases: BadInput[] = [
       "--single-call",
     ],
     code: 2,
-    line: /^error: InvalidTaskCount: .*1 to 100 tasks \(got 101\)/,
+    line: /^error: InvalidTaskCount: --single-call sends at most 100 tasks \(got 101\); drop --single-call/,
     after: () => expect(taskCount("bad")).toBe(0),
   },
   {

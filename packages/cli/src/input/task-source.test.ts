@@ -96,8 +96,12 @@ describe("openTaskSource", () => {
     await expect(openTaskSource(await file('"text"'), Readable.from([]))).rejects.toThrow(
       /must hold a JSON array/,
     );
-    await expect(openTaskSource(await file("\n\n"), Readable.from([]))).rejects.toThrow(
-      /holds no tasks/,
+    for (const empty of ["\n\n", "[]", '{"value": []}', "[\n]\n"]) {
+      const path = await file(empty);
+      await expect(openTaskSource(path, Readable.from([]))).rejects.toThrow(`no tasks in ${path}`);
+    }
+    await expect(openTaskSource("-", Readable.from([]))).rejects.toThrow(
+      "no tasks in standard input",
     );
     await expect(openTaskSource("/no/such/file", Readable.from([]))).rejects.toThrow(
       /cannot read \/no\/such\/file: no such file \(ENOENT\)/,

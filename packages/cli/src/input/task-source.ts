@@ -194,10 +194,18 @@ function fromArray(entries: unknown[]): TaskSource {
   };
 }
 
+function noTasks(file: string) {
+  return invalidJsonFile(`no tasks in ${openInputLabel(file)}`);
+}
+
 function parseDocument(text: string, file: string): TaskSource {
   const value = parseJsonInput(text, file);
-  if (Array.isArray(value)) return fromArray(value);
-  if (isCollectionWrapper(value)) return fromArray(value.value);
+  const entries = Array.isArray(value) ? value : isCollectionWrapper(value) ? value.value : [];
+  if (Array.isArray(value) || isCollectionWrapper(value)) {
+    // An empty list is more likely a generator's mistake than a request to add nothing.
+    if (entries.length === 0) throw noTasks(file);
+    return fromArray(entries);
+  }
   throw invalidJsonFile(
     `${openInputLabel(file)} must hold a JSON array of tasks, {"value": [...]}, or one task per line (NDJSON)`,
   );
@@ -226,7 +234,7 @@ export async function openTaskSource(file: string, stdin: Readable): Promise<Tas
       break;
     }
   }
-  if (first === undefined) throw invalidJsonFile(`${openInputLabel(file)} holds no tasks`);
+  if (first === undefined) throw noTasks(file);
 
   let firstValue: unknown;
   let firstIsObject = false;

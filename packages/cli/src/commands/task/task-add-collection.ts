@@ -147,6 +147,9 @@ function inputOf(source: TaskSource, taskId: string): string | undefined {
   return position === undefined ? undefined : `${source.positionKind} ${position}`;
 }
 
+/** The service's limit on the tasks of one add-collection request. */
+const singleCallLimit = 100;
+
 async function addInOneCall(
   client: BatchClient,
   args: AddCollectionArgs,
@@ -155,6 +158,13 @@ async function addInOneCall(
 ): Promise<TaskAddReport[]> {
   const tasks: TaskAddParameter[] = [];
   for await (const task of source.tasks) tasks.push(task);
+  // The service would refuse the request whole: nothing is sent.
+  if (source.entriesRead > singleCallLimit) {
+    throw usageError(
+      `--single-call sends at most ${singleCallLimit} tasks (got ${source.entriesRead}); drop --single-call to stream any number`,
+      "InvalidTaskCount",
+    );
+  }
   const reports = source.rejected.map(reportFromRejected);
   if (tasks.length === 0) return reports;
   const result = await client.tasks.addCollection(

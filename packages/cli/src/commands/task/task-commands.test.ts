@@ -1,6 +1,6 @@
 // Every `batch task` command, run from the bundled file against a real emulator (manual
 // executor: the test moves tasks through their states), checked against the emulator's state.
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Emulator } from "@batch/testing";
@@ -564,6 +564,50 @@ describe("batch task add-collection", () => {
     expect(reports).toHaveLength(6);
     expect(taskIds("partial")).toEqual(["good1", "good2"]);
     expect(lines(run.stderr)).toEqual([expect.stringMatching(/^added 2 of 6 tasks; 4 failed: /)]);
+  });
+
+  it("refuses more than 100 tasks with --single-call, saying how to send them", async () => {
+    addJob("single-101");
+    const tasks = file(
+      "single-101.json",
+      JSON.stringify(Array.from({ length: 101 }, (_, i) => ({ id: `s${i}`, commandLine: "x" }))),
+    );
+    const run = await batch(
+      ["task", "add-collection", "--job-id", "single-101", "--json-file", "-", "--single-call"],
+      readFileSync(tasks, "utf8"),
+    );
+    expect({ code: run.code, stdout: run.stdout }).toEqual({ code: 2, stdout: "" });
+    expect(lines(run.stderr)).toEqual([
+      "error: InvalidTaskCount: --single-call sends at most 100 tasks (got 101); drop --single-call to stream any number",
+    ]);
+    expect(taskIds("single-101")).toEqual([]);
+  });
+
+  it("refuses an input without tasks, in both modes", async () => {
+    addJob("empty");
+    const emptyArray = file("empty.json", "[]");
+    const runs = await Promise.all([
+      batch(["task", "add-collection", "--job-id", "empty", "--json-file", emptyArray]),
+      batch([
+        "task",
+        "add-collection",
+        "--job-id",
+        "empty",
+        "--json-file",
+        emptyArray,
+        "--single-call",
+      ]),
+      batch(["task", "add-collection", "--job-id", "empty", "--json-file", "-"], "\n"),
+      batch(
+        ["task", "add-collection", "--job-id", "empty", "--json-file", "-", "--single-call"],
+        "",
+      ),
+    ]);
+    const where = [emptyArray, emptyArray, "standard input", "standard input"];
+    for (const [index, run] of runs.entries()) {
+      expect({ code: run.code, stdout: run.stdout }).toEqual({ code: 2, stdout: "" });
+      expect(lines(run.stderr)).toEqual([`error: InvalidJsonFile: no tasks in ${where[index]}`]);
+    }
   });
 
   it("sends one request with --single-call, with every request option", async () => {
