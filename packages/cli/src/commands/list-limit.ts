@@ -2,6 +2,9 @@
 // list stops after a default number of items unless --all or --max-items says otherwise, and
 // says so on stderr when it stopped early; pages are fetched only as they are printed.
 import type { Argv } from "yargs";
+import { CliError } from "../errors/cli-error.js";
+import { exitCodeForError } from "../errors/exit-code-for-error.js";
+import { formatErrorLine } from "../errors/format-error-line.js";
 import type { TableView } from "../output/table-view.js";
 import { isStdoutFailure } from "../terminal/stdout-failure.js";
 import type { CommandContext } from "./command-context.js";
@@ -71,6 +74,15 @@ export function printList<T>(
   );
 }
 
+/** The error of a list that failed after `shown` items were printed: same status, and says so. */
+function incompleteList(error: unknown, shown: number): CliError {
+  const line = formatErrorLine(error).replace(/^error: /, "");
+  return new CliError(
+    `${line}; the list is incomplete: ${shown} ${shown === 1 ? "item" : "items"} printed before the error`,
+    { exitCode: exitCodeForError(error), cause: error },
+  );
+}
+
 /** Prints pages as they arrive, up to the limit; returns how many items were printed. */
 export async function printPages<T>(
   context: CommandContext,
@@ -92,10 +104,13 @@ export async function printPages<T>(
       }
     }
   } catch (error) {
-    // A later page failed (or the run was interrupted): what was printed stays well formed,
-    // and the error is reported on stderr with its own exit status.
-    if (!isStdoutFailure(error)) await printer.abandon();
-    throw error;
+    // A later page failed (or the run was interrupted): what was printed stays well formed
+    // (JSON's array closed), and the error is reported on stderr with its own exit status,
+    // saying the list is incomplete so that a script does not take the output as all of it.
+    if (isStdoutFailure(error)) throw error;
+    const shown = await printer.abandon();
+    if (shown === 0 || context.signal.aborted) throw error;
+    throw incompleteList(error, shown);
   }
   await printer.end();
   if (truncated) {

@@ -94,10 +94,15 @@ describe("a list", () => {
     ]);
     const errorLine =
       "error: InternalError: page two is broken (request-id 0f0e0d0c-0000-4000-8000-000000000002)";
-    for (const run of [json, jsonc, ndjson, table, queried]) {
+    for (const run of [json, jsonc, ndjson, table]) {
       expect(run.code).toBe(1);
-      expect(lines(run.stderr)).toEqual([errorLine]);
+      expect(lines(run.stderr)).toEqual([
+        `${errorLine}; the list is incomplete: 2 items printed before the error`,
+      ]);
     }
+    // With a query nothing was printed, so the line is the error alone.
+    expect(queried.code).toBe(1);
+    expect(lines(queried.stderr)).toEqual([errorLine]);
     // What was printed is the first page, well formed.
     expect((JSON.parse(json.stdout) as { id: string }[]).map((task) => task.id)).toEqual([
       "t0",

@@ -28,9 +28,10 @@ export interface ListPrinter {
   end(): Promise<void>;
   /**
    * The list failed part way: leaves what was printed well formed (JSON's array is closed)
-   * and prints nothing more; with a query, nothing was printed and nothing is.
+   * and prints nothing more; with a query, nothing was printed and nothing is. Resolves to
+   * the number of items that stand on stdout.
    */
-  abandon(): Promise<void>;
+  abandon(): Promise<number>;
 }
 
 export interface OutputWriter {
@@ -109,10 +110,13 @@ export function createOutputWriter(settings: OutputSettings): OutputWriter {
           async end() {
             await write(stdout, await renderWhole(query(gathered), undefined));
           },
-          async abandon() {},
+          async abandon() {
+            return 0;
+          },
         };
       }
       let count = 0;
+      let shown = 0;
       let layout: TableLayout | undefined;
       // Columns are fixed by the first page so that every page lines up under one header.
       let pageView = view;
@@ -152,6 +156,7 @@ export function createOutputWriter(settings: OutputSettings): OutputWriter {
             }
           }
           await write(stdout, text);
+          if (format !== "none") shown += items.length;
         },
         async end() {
           if (format === "json" || format === "jsonc") {
@@ -162,6 +167,7 @@ export function createOutputWriter(settings: OutputSettings): OutputWriter {
         },
         async abandon() {
           if ((format === "json" || format === "jsonc") && count > 0) await write(stdout, "\n]\n");
+          return shown;
         },
       };
     },
