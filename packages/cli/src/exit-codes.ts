@@ -8,7 +8,7 @@ export const ExitCode = {
   usage: 2,
   /** No usable account settings or credential (a key that is not base64), or the service refused them (401, 403). */
   auth: 3,
-  /** The job, task (404) or profile does not exist. */
+  /** The job, task (404) or profile does not exist; no task matches `task wait --filter`. */
   notFound: 4,
   /** The resource exists or is in the wrong state, or a condition header was not met (409, 412, 304). */
   conflict: 5,

@@ -460,6 +460,33 @@ describe("batch task wait", () => {
   });
 });
 
+describe("batch task wait with nothing to wait for", () => {
+  it("exits 4 with a warning when --filter matches no task, 0 with a note for a job without tasks", async () => {
+    addJob("wait-none");
+    addJob("wait-some");
+    addTasks("wait-some", 1);
+    const [unmatched, empty] = await Promise.all([
+      batch([
+        "task",
+        "wait",
+        "--job-id",
+        "wait-some",
+        "--filter",
+        "startswith(id,'zzz')",
+        "-o",
+        "none",
+      ]),
+      batch(["task", "wait", "--job-id", "wait-none", "-o", "none"]),
+    ]);
+    expect(unmatched.code).toBe(4);
+    expect(lines(unmatched.stderr)).toEqual([
+      `warning: no tasks of job "wait-some" match --filter "startswith(id,'zzz')"`,
+    ]);
+    expect(empty.code).toBe(0);
+    expect(lines(empty.stderr)).toEqual(['job "wait-none" has no tasks']);
+  });
+});
+
 describe("batch task wait --interval", () => {
   it("refuses intervals under 1s, which would poll the service without pause", async () => {
     addJob("wait-interval");

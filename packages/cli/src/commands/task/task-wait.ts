@@ -1,6 +1,7 @@
 // `batch task wait`: polls until every task of the job (or those matching --filter) has
 // completed, with a bar of counts by state on a terminal. The exit status is the answer:
-// 0 every task succeeded, 7 some failed, 6 --timeout passed first. The last counts are
+// 0 every task succeeded (or the job has no tasks), 7 some failed, 6 --timeout passed first,
+// 4 no task matches --filter. The last counts are
 // printed in every case, with the ids of failed tasks.
 import type { TaskStateSummary } from "@batch/client";
 import type { CommandModule } from "yargs";
@@ -88,6 +89,18 @@ export function taskWaitCommand(
       } finally {
         bar.stop();
         if (last !== undefined) await context.output.value(printable(last), waitSummaryView);
+      }
+      if (last.total === 0) {
+        // Nothing to wait for: a filter that matches nothing is most likely a mistake (a typo
+        // in an id prefix), so it fails like a lookup; a job with no tasks yet is just said.
+        if (args.filter !== undefined) {
+          context.warn(
+            `no tasks of job "${args.jobId}" match --filter ${JSON.stringify(args.filter)}`,
+          );
+          return ExitCode.notFound;
+        }
+        context.note(`job "${args.jobId}" has no tasks`);
+        return ExitCode.ok;
       }
       return last.failed > 0 ? ExitCode.tasksFailed : ExitCode.ok;
     }),
