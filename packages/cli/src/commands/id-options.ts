@@ -1,5 +1,6 @@
 // The --job-id and --task-id flags shared by the task and job commands.
 import type { Argv } from "yargs";
+import { checkedId } from "./flag-checks.js";
 
 export interface JobIdArgs {
   jobId: string;
@@ -15,6 +16,7 @@ export function withJobId<T>(yargs: Argv<T>): Argv<T & JobIdArgs> {
     demandOption: true,
     describe: "Id of the job",
     group: "Ids:",
+    coerce: checkedId("--job-id"),
   }) as unknown as Argv<T & JobIdArgs>;
 }
 
@@ -25,5 +27,6 @@ export function withTaskId<T>(yargs: Argv<T>): Argv<T & TaskIdArgs> {
     demandOption: true,
     describe: "Id of the task",
     group: "Ids:",
+    coerce: checkedId("--task-id"),
   }) as unknown as Argv<T & TaskIdArgs>;
 }

@@ -4,6 +4,7 @@
 // within the flag's range. Anything else is a usage error (exit status 2) naming the flag and
 // the value as typed.
 import { usageError } from "../errors/cli-error.js";
+import { singleValue } from "./flag-checks.js";
 
 export interface NumberRule {
   /** Whole numbers only (the service's int32 fields). */
@@ -42,10 +43,7 @@ function rangeText(rule: NumberRule): string {
  * `BATCH_MAX_RETRIES`), for the error.
  */
 export function parseNumberSetting(name: string, raw: unknown, rule: NumberRule): number {
-  if (Array.isArray(raw)) {
-    throw usageError(`${name} was given more than once (${raw.join(", ")}); give it once`);
-  }
-  const text = String(raw ?? "").trim();
+  const text = singleValue(name, raw).trim();
   const value = Number(text);
   const max = rule.max ?? (rule.integer ? int32Max : Number.POSITIVE_INFINITY);
   if (

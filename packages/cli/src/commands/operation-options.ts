@@ -4,6 +4,7 @@
 // $expand; lists take $filter and maxresults. Each helper adds its flags to a command and
 // turns the parsed values into the client's option names.
 import type { Argv } from "yargs";
+import { checkedDate, checkedGuid } from "./flag-checks.js";
 import { numberFlag, numberRules } from "./number-flag.js";
 
 export interface CallArgs {
@@ -52,6 +53,7 @@ export function withCallOptions<T>(yargs: Argv<T>, { serviceTimeout = true } = {
       type: "string",
       describe: "Your own GUID for the request, sent as client-request-id",
       group: requestGroup,
+      coerce: checkedGuid("--client-request-id"),
     })
     .option("return-client-request-id", {
       type: "boolean",
@@ -62,6 +64,7 @@ export function withCallOptions<T>(yargs: Argv<T>, { serviceTimeout = true } = {
       type: "string",
       describe: "The request's date (ocp-date), e.g. 2025-06-01T12:00:00Z; now by default",
       group: requestGroup,
+      coerce: checkedDate("--ocp-date"),
     });
 }
 
@@ -82,11 +85,13 @@ export function withConditionalOptions<T>(yargs: Argv<T>): Argv<T> {
       type: "string",
       describe: "Only if modified since this date",
       group,
+      coerce: checkedDate("--if-modified-since"),
     })
     .option("if-unmodified-since", {
       type: "string",
       describe: "Only if not modified since this date",
       group,
+      coerce: checkedDate("--if-unmodified-since"),
     });
 }
 

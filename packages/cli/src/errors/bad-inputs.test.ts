@@ -121,10 +121,10 @@ const cases: BadInput[] = [
     line: /^error: InvalidPropertyValue: .*\(request-id [^)]+\)$/,
   },
   {
-    name: "an id the client refuses before sending",
+    name: "an id that would change the request's path, refused before sending",
     args: () => ["task", "get", "--job-id", "..", "--task-id", "t"],
     code: 2,
-    line: /^error: InvalidId: jobId must be a non-empty string other than "\." and "\.\."/,
+    line: /^error: --job-id cannot be "\.\."$/,
   },
   {
     name: "unknown job",

@@ -8,6 +8,7 @@ import { type JobFlags, jobFieldFlags, jobFromFlags } from "../../input/job-from
 import { readJsonObject } from "../../input/read-input-text.js";
 import { jobView } from "../../output/table-view.js";
 import type { CliRuntime } from "../command-context.js";
+import { checkedId } from "../flag-checks.js";
 import type { GlobalArgs } from "../global-args.js";
 import { numberFlag, numberRules } from "../number-flag.js";
 import { type CallArgs, callOptions, withCallOptions } from "../operation-options.js";
@@ -26,7 +27,13 @@ export function jobCreateCommand(
     describe: "Create a job",
     builder: (yargs) =>
       withCallOptions(yargs)
-        .option("id", { alias: "job-id", type: "string", describe: "Id of the job", group: "Ids:" })
+        .option("id", {
+          alias: "job-id",
+          type: "string",
+          describe: "Id of the job",
+          group: "Ids:",
+          coerce: checkedId("--id"),
+        })
         .option("json-file", {
           type: "string",
           describe: "The job as JSON (JobAddParameter); - reads stdin",

@@ -9,6 +9,7 @@ import { readJsonObject } from "../../input/read-input-text.js";
 import { type TaskFlags, taskFieldFlags, taskFromFlags } from "../../input/task-from-flags.js";
 import { taskView } from "../../output/table-view.js";
 import type { CliRuntime } from "../command-context.js";
+import { checkedId } from "../flag-checks.js";
 import type { GlobalArgs } from "../global-args.js";
 import { type JobIdArgs, withJobId } from "../id-options.js";
 import { numberFlag, numberRules } from "../number-flag.js";
@@ -35,6 +36,7 @@ export function taskAddCommand(
             type: "string",
             describe: "Id of the task",
             group: "Ids:",
+            coerce: checkedId("--task-id"),
           })
           .option("json-file", {
             type: "string",
