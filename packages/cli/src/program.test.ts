@@ -105,9 +105,21 @@ describe("options before the command", () => {
 });
 
 describe("no command", () => {
-  it("asks for one with exit 2", async () => {
-    const run = await runBatch([]);
-    expect(run.code).toBe(2);
-    expect(lines(run.stderr)).toEqual(["error: choose a command; see `batch --help`"]);
+  it("asks for one with exit 2, listing the commands of the level", async () => {
+    const [top, task, job] = await Promise.all([
+      runBatch([]),
+      runBatch(["task"]),
+      runBatch(["job", "-o", "json"]),
+    ]);
+    expect([top.code, task.code, job.code]).toEqual([2, 2, 2]);
+    expect(lines(top.stderr)).toEqual([
+      "error: choose a command: task, job, emulator, profile, configure, completion; see `batch --help`",
+    ]);
+    expect(lines(task.stderr)).toEqual([
+      "error: choose a command: add, add-collection, get, list, list-subtasks, update, terminate, reactivate, delete, wait; see `batch task --help`",
+    ]);
+    expect(lines(job.stderr)).toEqual([
+      "error: choose a command: create, get, list, delete, terminate, task-counts; see `batch job --help`",
+    ]);
   });
 });

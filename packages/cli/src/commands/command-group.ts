@@ -17,8 +17,15 @@ export interface CommandGroupSpec {
   describe: string;
   commands: () => readonly SubCommand[];
   examples: readonly [command: string, description: string][];
-  /** Printed (exit 2) when no sub-command is given. */
-  missing: string;
+}
+
+/** The usage error (exit 2) for a level without its sub-command: the words it takes. */
+export function chooseCommandMessage(
+  commands: readonly Pick<CommandModule, "command">[],
+  path: string,
+): string {
+  const names = commands.map((command) => [command.command ?? ""].flat()[0]?.split(" ")[0]);
+  return `choose a command: ${names.join(", ")}; see \`${path} --help\``;
 }
 
 export function commandGroup(
@@ -26,17 +33,18 @@ export function commandGroup(
   spec: CommandGroupSpec,
 ): CommandModule<GlobalArgs, GlobalArgs> {
   return {
-    command: `${spec.name} <command>`,
+    // No `<command>` positional: yargs would report its absence in its own words.
+    command: spec.name,
     describe: spec.describe,
     builder: (yargs) => {
-      let group = yargs;
+      let group = yargs.usage(`$0 ${spec.name} <command> [options]\n\n${spec.describe}`);
       for (const command of requestedCommands(spec.commands(), runtime.args, spec.name)) {
         group = group.command(command);
       }
       for (const [command, description] of spec.examples) {
         group = group.example(command, description);
       }
-      return group.demandCommand(1, spec.missing);
+      return group.demandCommand(1, chooseCommandMessage(spec.commands(), `batch ${spec.name}`));
     },
     handler: () => undefined,
   };

@@ -251,13 +251,19 @@ const cases: BadInput[] = [
     name: "unknown command",
     args: () => ["tasks", "list"],
     code: 2,
-    line: /^error: unknown command; did you mean task\?$/,
+    line: /^error: unknown command 'tasks'; did you mean task\?$/,
   },
   {
     name: "unknown subcommand",
     args: () => ["task", "frobnicate"],
     code: 2,
-    line: /^error: choose a task command; see `batch task --help`$/,
+    line: /^error: unknown command 'frobnicate'; see `batch task --help`$/,
+  },
+  {
+    name: "misspelt subcommand",
+    args: () => ["task", "foo"],
+    code: 2,
+    line: /^error: unknown command 'foo'; did you mean show\?$/,
   },
   {
     name: "unknown flag",

@@ -9,6 +9,5 @@ export function emulatorCommand(runtime: CliRuntime) {
     describe: "Run a local Batch emulator for development and tests",
     commands: () => [emulatorStartCommand(runtime)],
     examples: [["$0 emulator start", "Serve the emulator on a free port"]],
-    missing: "choose an emulator command; see `batch emulator --help`",
   });
 }

@@ -21,6 +21,5 @@ export function jobCommand(runtime: CliRuntime) {
       jobTaskCountsCommand(runtime),
     ],
     examples: [["$0 job create --id j1 --pool-id p1", "Create a job"]],
-    missing: "choose a job command; see `batch job --help`",
   });
 }

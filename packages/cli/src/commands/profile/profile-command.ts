@@ -22,6 +22,5 @@ export function profileCommand(runtime: CliRuntime) {
         "Save a profile",
       ],
     ],
-    missing: "choose a profile command; see `batch profile --help`",
   });
 }

@@ -32,6 +32,5 @@ export function taskCommand(runtime: CliRuntime) {
       ["$0 task add --job-id j1 --task-id t1 --command-line 'echo hi'", "Add a task"],
       ["$0 task wait --job-id j1", "Wait for every task of j1"],
     ],
-    missing: "choose a task command; see `batch task --help`",
   });
 }
