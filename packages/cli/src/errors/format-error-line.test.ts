@@ -24,6 +24,28 @@ describe("formatErrorLine", () => {
     );
   });
 
+  it("says which address a refused or unresolved connection was for, not fetch's words", () => {
+    const socketError = (fields: object) =>
+      Object.assign(new Error("Task_Get got no answer: fetch failed (connect ...)"), {
+        name: "BatchError",
+        kind: "network",
+        operation: "Task_Get",
+        cause: new TypeError("fetch failed", {
+          cause: Object.assign(new Error("connect ..."), fields),
+        }),
+      });
+    expect(
+      formatErrorLine(socketError({ code: "ECONNREFUSED", address: "127.0.0.1", port: 1 })),
+    ).toBe("error: NetworkError: cannot connect to 127.0.0.1:1: ECONNREFUSED (Task_Get)");
+    expect(formatErrorLine(socketError({ code: "ENOTFOUND", hostname: "acct.example" }))).toBe(
+      "error: NetworkError: cannot connect to acct.example: ENOTFOUND (Task_Get)",
+    );
+    // A socket error that says nowhere keeps the client's message.
+    expect(formatErrorLine(socketError({ code: "ECONNRESET" }))).toBe(
+      "error: NetworkError: Task_Get got no answer: fetch failed (connect ...)",
+    );
+  });
+
   it("names network failures, time-outs and aborts when there is no service code", () => {
     const error = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:9"), {
       name: "BatchError",

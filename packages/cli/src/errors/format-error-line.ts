@@ -3,6 +3,7 @@
 // Never a stack trace: the line is built from the message and the service's fields only.
 import { isBatchErrorShape } from "./batch-error-shape.js";
 import { isCliError } from "./cli-error.js";
+import { networkErrorMessage } from "./network-error-message.js";
 
 const kindLabels = {
   network: "NetworkError",
@@ -29,7 +30,9 @@ function oneLine(text: string): string {
 export function formatErrorLine(error: unknown): string {
   if (isBatchErrorShape(error)) {
     const code = errorCodeOf(error);
-    let line = `error: ${code === undefined ? "" : `${code}: `}${oneLine(error.message)}`;
+    const message =
+      (error.kind === "network" ? networkErrorMessage(error) : undefined) ?? error.message;
+    let line = `error: ${code === undefined ? "" : `${code}: `}${oneLine(message)}`;
     const details = (error.values ?? [])
       .filter((detail) => detail.key !== undefined && detail.value !== undefined)
       .map((detail) => `${detail.key}=${oneLine(String(detail.value))}`);
