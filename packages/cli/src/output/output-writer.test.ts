@@ -84,6 +84,20 @@ describe("createOutputWriter().value", () => {
     expect(await printValue("tsv", tasks[0], "executionInfo.exitCode")).toBe("0\n");
     expect(await printValue("table", tasks, "[].{name: id}")).toMatch(/^Name\n-+\nt1\nt2\n$/);
   });
+
+  it("keeps the scalars of a mixed --query result in a Value column", async () => {
+    const mixed = "[[0].{id: id}, [0].id, `3`, `null`]";
+    expect(await printValue("tsv", tasks, mixed)).toBe("t1\t\n\tt1\n\t3\n\t\n");
+    expect(await printValue("table", tasks, mixed)).toMatch(
+      /^Id\s+Value\n-+\s+-+\nt1\s*\n\s+t1\n\s+3\n/,
+    );
+  });
+
+  it("says what a sort_by() over keys of the wrong type did wrong", async () => {
+    await expect(printValue("json", tasks, "sort_by(@, &executionInfo)")).rejects.toThrow(
+      "--query failed: TypeError: sort_by() needs a key that is a number or a string for every item",
+    );
+  });
 });
 
 describe("createOutputWriter().list", () => {

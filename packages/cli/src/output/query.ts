@@ -18,6 +18,14 @@ async function loadJmespath(): Promise<Jmespath> {
 
 export type Query = (data: unknown) => unknown;
 
+/** The jmespath error's message; its sort_by() throws a bare "TypeError" without one. */
+function queryErrorText(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message === "TypeError"
+    ? "TypeError: sort_by() needs a key that is a number or a string for every item"
+    : message;
+}
+
 /** Parses the expression before any request is sent, so a typo costs no round trip. */
 export async function compileQuery(expression: string): Promise<Query> {
   const jmespath = await loadJmespath();
@@ -32,7 +40,7 @@ export async function compileQuery(expression: string): Promise<Query> {
     try {
       return jmespath.search(plain, expression);
     } catch (error) {
-      throw usageError(`--query failed: ${(error as Error).message}`, "InvalidQuery");
+      throw usageError(`--query failed: ${queryErrorText(error)}`, "InvalidQuery");
     }
   };
 }

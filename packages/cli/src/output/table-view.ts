@@ -107,18 +107,26 @@ export function derivedView(items: readonly unknown[]): TableView {
   }
   const keys: string[] = [];
   for (const item of items) {
-    if (typeof item !== "object" || item === null || Array.isArray(item)) continue;
-    for (const [key, value] of Object.entries(item)) {
+    if (!isObjectItem(item)) continue;
+    for (const [key, value] of Object.entries(item as object)) {
       if (isScalar(value) && !keys.includes(key)) keys.push(key);
     }
   }
-  return {
-    columns: keys.map((key) => ({
-      header: headerFor(key),
-      value: path(key),
-      ...(isIdKey(key) ? { whole: true } : {}),
-    })),
-  };
+  const columns: Column[] = keys.map((key) => ({
+    header: headerFor(key),
+    value: path(key),
+    ...(isIdKey(key) ? { whole: true } : {}),
+  }));
+  // A mixed result (`--query "[id, state, tags]"` over objects and scalars): what is not an
+  // object gets a column of its own rather than an empty row.
+  if (items.some((item) => !isObjectItem(item))) {
+    columns.push({ header: "Value", value: (item) => (isObjectItem(item) ? undefined : item) });
+  }
+  return { columns };
+}
+
+function isObjectItem(item: unknown): boolean {
+  return typeof item === "object" && item !== null && !Array.isArray(item);
 }
 
 /** `id`, `taskId`, `requestId`, ...: the names of what a derived column holds whole. */
