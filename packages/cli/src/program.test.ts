@@ -93,6 +93,16 @@ describe("batch completion", () => {
     expect(lines(flags.stdout)).not.toContain("--json-file");
     expect(lines(prefix.stdout)).toEqual(expect.arrayContaining(["get", "list", "add"]));
   });
+
+  it("offers one-letter aliases with one dash only", async () => {
+    const [twoDashes, oneDash] = await Promise.all([
+      runBatch(["--get-yargs-completions", "batch", "task", "list", "--"]),
+      runBatch(["--get-yargs-completions", "batch", "task", "list", "-"]),
+    ]);
+    expect(lines(twoDashes.stdout)).toContain("--quiet");
+    expect(lines(twoDashes.stdout).filter((word) => /^--[^-]$/.test(word))).toEqual([]);
+    expect(lines(oneDash.stdout)).toContain("-q");
+  });
 });
 
 describe("options before the command", () => {

@@ -66,14 +66,30 @@ export function buildProgram(args: string[], runtime: CliRuntime): Argv {
   return program;
 }
 
+type DefaultCompletion = (
+  onCompleted: (error: Error | null, completions: string[] | undefined) => void,
+) => void;
+type Done = (completions: string[]) => void;
+
 const completionDescription = "Print a bash/zsh completion script: batch completion >> ~/.bashrc";
 
 // yargs prints the completion script for `completion` even when help is asked for; a plain
 // command of the same name shows that help, with its examples, instead.
 function withCompletionCommand<T>(program: Argv<T>, args: readonly string[]): Argv<T> {
   const helpAsked = args.includes("--help") || args.includes("-h");
-  if (!(helpAsked && args.includes("completion")))
-    return program.completion("completion", completionDescription);
+  if (!(helpAsked && args.includes("completion"))) {
+    // yargs offers a one-letter alias with two dashes (`--q`) once the word typed starts
+    // with `--`; a short flag is only ever offered as `-q`.
+    return program.completion(
+      "completion",
+      completionDescription,
+      (_current: string, _argv: unknown, defaultCompletion: DefaultCompletion, done: Done) => {
+        defaultCompletion((_error, completions) =>
+          done((completions ?? []).filter((completion) => !/^--[^-]$/.test(completion))),
+        );
+      },
+    );
+  }
   return program.command("completion", completionDescription, (command) =>
     command
       .example("$0 completion >> ~/.bashrc", "Complete batch commands and flags in bash")
