@@ -104,4 +104,14 @@ describe("batch job", () => {
     expect(succeededJson(deleted)).toMatchObject({ jobId: "doomed", deleting: true });
     expect(jobState("doomed")).not.toBe("active");
   });
+
+  it("deletes a job with the rm alias, under the same confirmation rule", async () => {
+    emulator.service.addJob({ id: "rm-job", poolInfo: { poolId: "p" } });
+    const refused = await batch(["job", "rm", "--job-id", "rm-job"]);
+    expect(refused.code).toBe(2);
+    expect(jobState("rm-job")).toBe("active");
+    const removed = await batch(["job", "rm", "--job-id", "rm-job", "--yes"]);
+    expect(succeededJson(removed)).toMatchObject({ jobId: "rm-job", deleting: true });
+    expect(jobState("rm-job")).not.toBe("active");
+  });
 });

@@ -360,6 +360,25 @@ describe("batch task update / terminate / reactivate / delete", () => {
     expect(succeededJson(deleted)).toMatchObject({ taskId: "t002", deleted: true });
     expect(taskIds("state")).not.toContain("t002");
   });
+
+  it("deletes a task with the rm alias, under the same confirmation rule", async () => {
+    addJob("rm-alias");
+    addTasks("rm-alias", 1);
+    const refused = await batch(["task", "rm", "--job-id", "rm-alias", "--task-id", "t000"]);
+    expect(refused.code).toBe(2);
+    expect(taskIds("rm-alias")).toEqual(["t000"]);
+    const removed = await batch([
+      "task",
+      "rm",
+      "--job-id",
+      "rm-alias",
+      "--task-id",
+      "t000",
+      "--yes",
+    ]);
+    expect(succeededJson(removed)).toMatchObject({ taskId: "t000", deleted: true });
+    expect(taskIds("rm-alias")).toEqual([]);
+  });
 });
 
 describe("batch task wait", () => {
