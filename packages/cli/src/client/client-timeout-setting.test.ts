@@ -56,6 +56,18 @@ describe("an endpoint that never answers", () => {
     ]);
   });
 
+  it("waits the request's --timeout plus 10 s when no client deadline is given", async () => {
+    const run = await runBatch(
+      ["task", "get", "--job-id", "j", "--id", "t", "--timeout", "1", "--max-retries", "0"],
+      { env },
+    );
+    expect(run.code).toBe(6);
+    expect(lines(run.stderr)).toEqual([
+      "error: Timeout: Task_Get attempt 1 timed out after 11000 ms",
+    ]);
+    // The 11 s wait is the point: the default would be 100 s.
+  }, 30_000);
+
   it("takes the deadline from BATCH_CLIENT_TIMEOUT too", async () => {
     const run = await runBatch(["job", "get", "--job-id", "j", "--max-retries", "0"], {
       env: { ...env, BATCH_CLIENT_TIMEOUT: "0.5" },
