@@ -1,5 +1,6 @@
 // The client's per-attempt deadline: which setting wins, and an endpoint that accepts
-// connections but never answers, given up on after that deadline (exit 6), not the default 100 s.
+// connections but never answers, given up on after that deadline (exit 6), not after the
+// client's default (130 s).
 import { createServer, type Server, type Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { lines, runBatch } from "../test-support/batch-process.js";
@@ -65,7 +66,7 @@ describe("an endpoint that never answers", () => {
     expect(lines(run.stderr)).toEqual([
       "error: Timeout: Task_Get attempt 1 timed out after 11000 ms",
     ]);
-    // The 11 s wait is the point: the default would be 100 s.
+    // The 11 s wait is the point: the client's default would be 130 s.
   }, 30_000);
 
   it("takes the deadline from BATCH_CLIENT_TIMEOUT too", async () => {

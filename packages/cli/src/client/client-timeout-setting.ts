@@ -1,6 +1,6 @@
 // The client's own deadline for each attempt of a request (the service's `timeout` bounds only
 // its processing): --client-timeout, else BATCH_CLIENT_TIMEOUT, else the service timeout the
-// command asked for plus a margin for the trip, else the client's default (100 s). An endpoint
+// command asked for plus a margin for the trip, else the client's default (130 s). An endpoint
 // that accepts a connection and never answers is given up on after this long per attempt.
 import { numberRules, parseNumberSetting } from "../commands/number-flag.js";
 

@@ -83,7 +83,7 @@ export function withGlobalOptions(yargs: Argv): Argv<GlobalArgs> {
       "client-timeout",
       numberFlag("client-timeout", numberRules.clientTimeout, {
         describe:
-          "Seconds to wait for each attempt's answer before giving up on it (0: no limit); default --timeout + 10 when --timeout is given, else 100 [env: BATCH_CLIENT_TIMEOUT]",
+          "Seconds to wait for each attempt's answer before giving up on it (0: no limit); default --timeout + 10 when --timeout is given, else the client's 130 [env: BATCH_CLIENT_TIMEOUT]",
         group: "Account:",
       }),
     ) as unknown as Argv<GlobalArgs>;
