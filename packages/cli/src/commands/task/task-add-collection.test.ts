@@ -107,3 +107,42 @@ describe("add-collection after addMany returns normally", () => {
     expect(addCollectionExitCode(reports, source, error)).toBe(ExitCode.ok);
   });
 });
+
+describe("add-collection when the input fails halfway", () => {
+  it("reports the tasks read before, and the input's own error rather than addMany's wrapper", async () => {
+    const { createBatchClient } = await import("@batch/client");
+    // Two good lines, then the stream fails as a disk or a pipe can.
+    const input = new Readable({ read() {} });
+    input.push('{"id":"a","commandLine":"x"}\n{"id":"b","commandLine":"x"}\n');
+    const client = createBatchClient({
+      endpoint: "http://127.0.0.1:1",
+      credential: {
+        getToken: async () => ({ token: "t", expiresOnTimestamp: Date.now() + 3.6e6 }),
+      },
+      fetch: async (request: string | URL | Request) => {
+        const body = (await (request as Request).json()) as { value: { id: string }[] };
+        const value = body.value.map((task) => ({ status: "success", taskId: task.id }));
+        return new Response(JSON.stringify({ value }), {
+          status: 200,
+          headers: { "content-type": "application/json" },
+        });
+      },
+    });
+    const source = await openTaskSource("-", input);
+    setTimeout(() => input.destroy(Object.assign(new Error("i/o error"), { code: "EIO" })), 10);
+    const { reports, error } = await addStreamed(
+      client,
+      { jobId: "j", jsonFile: "-" } as never,
+      context,
+      source,
+    );
+    // Both were taken to fill a request that was never sent.
+    expect(reports.map((report) => [report.taskId, report.status, report.code])).toEqual([
+      ["a", "notSent", "InvalidJsonFile"],
+      ["b", "notSent", "InvalidJsonFile"],
+    ]);
+    expect(error).toMatchObject({ name: "CliError", code: "InvalidJsonFile" });
+    expect((error as Error).message).toMatch(/cannot read standard input: .*EIO/);
+    expect(addCollectionExitCode(reports, source, error)).toBe(ExitCode.usage);
+  });
+});

@@ -13,7 +13,7 @@ import type { TaskAddParameter } from "@batch/types";
 import type { CommandModule } from "yargs";
 import { openClient } from "../../client/open-client.js";
 import { isBatchErrorShape } from "../../errors/batch-error-shape.js";
-import { usageError } from "../../errors/cli-error.js";
+import { CliError, usageError } from "../../errors/cli-error.js";
 import { exitCodeForError } from "../../errors/exit-code-for-error.js";
 import { formatErrorLine } from "../../errors/format-error-line.js";
 import { ExitCode, type ExitCodeValue } from "../../exit-codes.js";
@@ -89,7 +89,8 @@ export async function addStreamed(
       keepAddedResults: false,
       onTaskResult: (outcome) => {
         reported.add(outcome.taskId);
-        reports.push(reportFromOutcome(outcome, inputOf(source, outcome.taskId)));
+        const error = outcome.error && stoppingError(outcome.error);
+        reports.push(reportFromOutcome({ ...outcome, error }, inputOf(source, outcome.taskId)));
       },
       onProgress: (progress) => {
         counts = progress;
@@ -99,7 +100,7 @@ export async function addStreamed(
   } catch (caught) {
     // Interrupted, or stopped by an error every request would meet (AddManyError, whose
     // outcomes have all been reported), or the input failed: what is known is still reported.
-    error = caught;
+    error = stoppingError(caught);
   } finally {
     redraw();
     bar.stop();
@@ -109,8 +110,8 @@ export async function addStreamed(
   // Tasks the input gave that the client never took were not sent. Those it took without an
   // outcome were not sent when it stopped on an error it accounts for (a BatchError); after
   // anything else (another error, or none at all) they may have been in flight: unknown.
-  const stoppedCleanly = error !== undefined && isBatchErrorShape(error);
-  const reason = isBatchErrorShape(error) ? error : undefined;
+  const reason = isBatchErrorShape(error) || error instanceof CliError ? error : undefined;
+  const stoppedCleanly = reason !== undefined;
   for (const [taskId, position] of source.positions) {
     if (reported.has(taskId)) continue;
     reports.push(
@@ -124,6 +125,18 @@ export async function addStreamed(
   for (const entry of source.notHandedOut()) reports.push(reportNotSent(entry, reason));
   reports.push(...source.rejected.map(reportFromRejected));
   return { reports: inInputOrder(reports), error };
+}
+
+/**
+ * The error a stopped run is reported with. addMany wraps a failure of the input it was reading
+ * (our task file turning unreadable halfway) as InputOrListenerFailed, after letting the
+ * requests in flight settle; the user is told about the file, with the CLI's own code and exit
+ * status, rather than about the wrapper.
+ */
+export function stoppingError<T>(error: T): T | CliError {
+  if (!isBatchErrorShape(error) || error.code !== "InputOrListenerFailed") return error;
+  const cause = (error as { cause?: unknown }).cause;
+  return cause instanceof CliError ? cause : error;
 }
 
 const noOutcome = { message: "the upload ended without an outcome for this task" };
