@@ -130,6 +130,37 @@ describe("dist/batch.mjs", () => {
     expect(loaded).not.toContain("NativeModule fs/promises");
   });
 
+  it("gets a task without building any of Intl's collators, segmenters or formatters", async () => {
+    // Building the first one loads ICU data (about 8 ms for a collator): a module that makes
+    // one as it loads costs every command that much at start-up.
+    const probe = join(mkdtempSync(join(tmpdir(), "batch-probe-")), "probe.mjs");
+    writeFileSync(
+      probe,
+      [
+        "const built = [];",
+        'for (const name of ["Collator", "Segmenter", "NumberFormat", "DateTimeFormat", "PluralRules", "ListFormat"]) {',
+        "  const original = Intl[name];",
+        "  const count = () => built.push(name);",
+        "  Intl[name] = new Proxy(original, {",
+        "    construct: (target, args, newTarget) => (count(), Reflect.construct(target, args, newTarget)),",
+        "    apply: (target, self, args) => (count(), Reflect.apply(target, self, args)),",
+        "  });",
+        "}",
+        'process.on("exit", () => process.stderr.write(JSON.stringify(built)));',
+        "",
+      ].join("\n"),
+    );
+    const run = await runBatch(
+      ["task", "get", "--job-id", "j", "--task-id", "t", "--query", "id"],
+      {
+        env: { ...accountEnv(emulator), NODE_OPTIONS: `--import=${pathToFileURL(probe).href}` },
+      },
+    );
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toBe("t");
+    expect(JSON.parse(run.stderr)).toEqual([]);
+  });
+
   it("never loads undici (Node's fetch), neither for errors nor for adding tasks", async () => {
     const probe = join(mkdtempSync(join(tmpdir(), "batch-probe-")), "probe.mjs");
     writeFileSync(
