@@ -38,6 +38,7 @@ const target = "node20";
 // Built twice: the stand-ins for Node's built-ins offer no export at first (so the output holds
 // no list of them), then only the exports whose names appear in that first output (see
 // builtins-via-require.mjs).
+const deferredPackages = ["yaml", "jmespath", "cli-table3", "cli-progress", "@batch/testing"];
 const deferredSources = new Map();
 const buildApp = (builtinNames) =>
   build({
@@ -51,7 +52,7 @@ const buildApp = (builtinNames) =>
       yargsWithoutPackageLookup(),
       yargsWithoutArgumentChecks(),
       builtinsViaRequire({ names: builtinNames }),
-      deferredModules(["yaml", "jmespath", "cli-table3", "cli-progress", "@batch/testing"], {
+      deferredModules(deferredPackages, {
         target,
         sources: deferredSources,
       }),
@@ -71,7 +72,16 @@ const appHash = createHash("sha256").update(appSource).digest("hex").slice(0, 16
 // loader, each between markers naming it (bundle-parts.mjs). The markers' text comes from the
 // loader's own source, compiled here, so writer and reader cannot drift apart.
 const markers = await importTypeScript(join(root, "src", "loader", "bundle-parts.ts"));
-const { tail, places } = layOutParts([["app", appSource], ...deferredSources], {
+// The parts in a fixed order, not in the order esbuild happened to finish loading them, so two
+// builds of the same sources give the same file.
+const rank = (name) => {
+  const index = deferredPackages.findIndex((pkg) => name === pkg || name.startsWith(`${pkg}/`));
+  return index === -1 ? deferredPackages.length : index;
+};
+const orderedParts = [...deferredSources].sort(
+  ([a], [b]) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0),
+);
+const { tail, places } = layOutParts([["app", appSource], ...orderedParts], {
   start: markers.partStartMarker,
   end: markers.partEndMarker,
 });
