@@ -20,16 +20,13 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs"
 import { arch, cpus, loadavg, platform, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
 import { azTaskShowArgs, offlineAzEnv } from "./az-offline.mjs";
 
-/** @type {Record<string, string>} */
-const options = Object.fromEntries(
-  process.argv
-    .slice(2)
-    .map((arg) => /^--([^=]+)=(.*)$/.exec(arg))
-    .filter((match) => match !== null)
-    .map((match) => [match[1], match[2]]),
-);
+// Node's own parser: a mistyped option stops the run instead of being ignored.
+const { values: options } = parseArgs({
+  options: { rounds: { type: "string" }, warmup: { type: "string" } },
+});
 const rounds = Number(options.rounds ?? 30);
 const warmup = Number(options.warmup ?? 3);
 const here = (/** @type {string} */ file) => fileURLToPath(new URL(file, import.meta.url));

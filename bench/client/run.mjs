@@ -14,21 +14,23 @@
 import { spawn } from "node:child_process";
 import os from "node:os";
 import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import { contenders } from "./contenders.mjs";
 import { scenarios } from "./scenarios.mjs";
 
-const args = Object.fromEntries(
-  process.argv
-    .slice(2)
-    .filter((arg) => arg !== "--")
-    .map((arg) => {
-      const [name, value] = arg.replace(/^--/, "").split("=");
-      return [name, value ?? "true"];
-    }),
-);
-const reps = Number(args.reps ?? (args.quick === "true" ? 1 : 5));
+// Node's own parser: a mistyped option stops the run instead of being ignored. pnpm may pass
+// a "--" before the options.
+const { values: args } = parseArgs({
+  args: process.argv.slice(2).filter((arg) => arg !== "--"),
+  options: {
+    reps: { type: "string" },
+    quick: { type: "boolean" },
+    scenarios: { type: "string" },
+  },
+});
+const reps = Number(args.reps ?? (args.quick ? 1 : 5));
 if (!Number.isInteger(reps) || reps < 1) throw new Error(`--reps must be a whole number ≥ 1`);
 /** Scenario variants: the add scenario runs at concurrency 1 and 8. */
 const variants = {

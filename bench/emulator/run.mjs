@@ -8,18 +8,20 @@
 import { execFile } from "node:child_process";
 import { cpus, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
 import { Worker } from "node:worker_threads";
 import { startEmulator } from "@batch/testing";
 import { benchTask } from "./bench-task.mjs";
 
-/** @type {Record<string, string>} */
-const options = Object.fromEntries(
-  process.argv
-    .slice(2)
-    .map((arg) => /^--([^=]+)=(.*)$/.exec(arg))
-    .filter((match) => match !== null)
-    .map((match) => [match[1], match[2]]),
-);
+// Node's own parser: a mistyped option stops the run instead of being ignored.
+const { values: options } = parseArgs({
+  options: Object.fromEntries(
+    ["scenarios", "reps", "add-tasks", "concurrency", "page-tasks", "memory-tasks"].map((name) => [
+      name,
+      { type: "string" },
+    ]),
+  ),
+});
 const scenarios = (options.scenarios ?? "add,page,memory").split(",");
 const reps = Number(options.reps ?? 3);
 const addTasks = Number(options["add-tasks"] ?? 100_000);
