@@ -1,7 +1,7 @@
 // The message for a request that got no answer because the connection itself failed. The
-// client's node:http transport reports it in fetch's words ("fetch failed (connect
-// ECONNREFUSED 127.0.0.1:1)"), though no fetch is involved; the CLI says what happened and
-// where, from the socket error the client keeps as the cause.
+// client's message carries the socket error's text ("Task_Get got no answer: request failed
+// (connect ECONNREFUSED 127.0.0.1:1)"); the CLI says what happened and where in fewer words,
+// from the socket error the client keeps as the cause.
 
 interface SocketError {
   code?: unknown;
@@ -10,7 +10,7 @@ interface SocketError {
   hostname?: unknown;
 }
 
-/** The socket error under a network BatchError (cause: TypeError("fetch failed"), its cause). */
+/** The socket error under a network BatchError (the transport's TypeError, then its cause). */
 function socketErrorOf(error: { cause?: unknown }): SocketError | undefined {
   let current: unknown = error.cause;
   for (let depth = 0; depth < 3 && current instanceof Error; depth++) {

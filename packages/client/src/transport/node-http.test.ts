@@ -147,14 +147,15 @@ describe("createNodeHttpFetch", () => {
     expect(received.length).toBe(before);
   });
 
-  it("fails like fetch when nothing listens", async () => {
+  it("fails like fetch (a TypeError with the socket error as cause) when nothing listens", async () => {
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
     const error = await nodeFetch(`http://127.0.0.1:${port}/`).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TypeError);
-    expect((error as TypeError).message).toBe("fetch failed");
+    // Its own words: no fetch is involved.
+    expect((error as TypeError).message).toBe("request failed");
     expect(((error as TypeError).cause as NodeJS.ErrnoException).code).toBe("ECONNREFUSED");
   });
 

@@ -138,7 +138,7 @@ export function createNodeHttpFetch(options: NodeHttpFetchOptions = {}): NodeHtt
             req.destroy();
           });
           res.on("error", (error) =>
-            finish(() => reject(new TypeError("fetch failed", { cause: error }))),
+            finish(() => reject(new TypeError("request failed", { cause: error }))),
           );
           res.on("end", () => {
             const status = res.statusCode ?? 0;
@@ -157,7 +157,7 @@ export function createNodeHttpFetch(options: NodeHttpFetchOptions = {}): NodeHtt
         },
       );
       req.on("error", (error) =>
-        finish(() => reject(new TypeError("fetch failed", { cause: error }))),
+        finish(() => reject(new TypeError("request failed", { cause: error }))),
       );
       signal?.addEventListener("abort", onAbort, { once: true });
       req.end(body);
