@@ -1,37 +1,18 @@
 // The command tree of `batch`: global options, the command groups, completion and help.
 import type { Argv } from "yargs";
 import yargs from "yargs";
+import { cliVersion } from "./cli-version.js";
 import type { CliRuntime } from "./commands/command-context.js";
 import { chooseCommandMessage } from "./commands/command-group.js";
-import { emulatorCommand } from "./commands/emulator/emulator-command.js";
+import { commandGroupNames, topCommands } from "./commands/command-tree.js";
 import { withGlobalOptions } from "./commands/global-args.js";
-import { jobCommand } from "./commands/job/job-command.js";
-import { profileCommand } from "./commands/profile/profile-command.js";
-import { profileSetCommand } from "./commands/profile/profile-set.js";
 import { requestedCommands } from "./commands/requested-commands.js";
-import { taskCommand } from "./commands/task/task-command.js";
 import { unknownCommandMessage } from "./commands/unknown-command.js";
 import { usageError } from "./errors/cli-error.js";
 
-declare const __CLI_VERSION__: string;
-
-/** The commands that hold sub-commands, for naming a mistyped sub-command. */
-const commandGroups = ["task", "job", "emulator", "profile"];
-
-export const cliVersion = typeof __CLI_VERSION__ === "string" ? __CLI_VERSION__ : "0.0.0-dev";
-
 export function buildProgram(args: string[], runtime: CliRuntime): Argv {
-  const topCommands = [
-    taskCommand(runtime),
-    jobCommand(runtime),
-    emulatorCommand(runtime),
-    profileCommand(runtime),
-    {
-      ...profileSetCommand(runtime, "configure [name]"),
-      describe: "Same as `profile set`: save account settings",
-    },
-  ];
-  const commands = requestedCommands(topCommands, args);
+  const top = topCommands(runtime);
+  const commands = requestedCommands(top, args);
   let program = withGlobalOptions(yargs(args))
     .scriptName("batch")
     .usage("$0 <command> [options]\n\nAzure Batch tasks and jobs from the terminal.")
@@ -43,7 +24,7 @@ export function buildProgram(args: string[], runtime: CliRuntime): Argv {
     .wrap(Math.min(120, runtime.io.stdout.columns ?? 100));
   for (const command of commands) program = program.command(command as never);
   program = withCompletionCommand(program, args)
-    .demandCommand(1, chooseCommandMessage([...topCommands, { command: "completion" }], "batch"))
+    .demandCommand(1, chooseCommandMessage([...top, { command: "completion" }], "batch"))
     .example("$0 task list --job-id myjob -o table", "List the tasks of a job")
     .example(
       "$0 task add-collection --job-id myjob --json-file tasks.ndjson",
@@ -60,7 +41,7 @@ export function buildProgram(args: string[], runtime: CliRuntime): Argv {
       // recommendCommands reports a misspelt command as a bare suggestion, and strict mode
       // a word it knows nothing of as an argument; say which word was wrong.
       const text = message ?? error?.message ?? "invalid command line";
-      throw usageError(unknownCommandMessage(text, args, commandGroups) ?? text);
+      throw usageError(unknownCommandMessage(text, args, commandGroupNames) ?? text);
     });
   skipHelpCaching(program);
   return program;

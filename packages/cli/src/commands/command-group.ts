@@ -9,7 +9,13 @@ import { requestedCommands } from "./requested-commands.js";
 
 // Sub-commands add their own options, so their argument types differ; yargs takes any.
 // biome-ignore lint/suspicious/noExplicitAny: a list of commands with different arguments
-type SubCommand = CommandModule<GlobalArgs, any>;
+export type SubCommand = CommandModule<GlobalArgs, any>;
+
+/** A group's yargs command, with its sub-commands for the fast path (fast-path/fast-command.ts). */
+export interface CommandGroup extends CommandModule<GlobalArgs, GlobalArgs> {
+  /** The group's word and its sub-commands; its builder declares no options of its own. */
+  readonly group: { readonly name: string; readonly commands: () => readonly SubCommand[] };
+}
 
 export interface CommandGroupSpec {
   /** The group's word, e.g. "task". */
@@ -28,11 +34,9 @@ export function chooseCommandMessage(
   return `choose a command: ${names.join(", ")}; see \`${path} --help\``;
 }
 
-export function commandGroup(
-  runtime: CliRuntime,
-  spec: CommandGroupSpec,
-): CommandModule<GlobalArgs, GlobalArgs> {
+export function commandGroup(runtime: CliRuntime, spec: CommandGroupSpec): CommandGroup {
   return {
+    group: { name: spec.name, commands: spec.commands },
     // No `<command>` positional: yargs would report its absence in its own words.
     command: spec.name,
     describe: spec.describe,

@@ -6,7 +6,8 @@
 // them and suggest the nearest.
 import type { CommandModule } from "yargs";
 
-function namesOf(command: Pick<CommandModule, "command" | "aliases">): string[] {
+/** The words that name a command: its own and its aliases'. */
+export function commandNames(command: Pick<CommandModule, "command" | "aliases">): string[] {
   const declared = [command.command ?? [], command.aliases ?? []].flat();
   return declared.map((text) => text.split(" ")[0] ?? "");
 }
@@ -20,6 +21,6 @@ export function requestedCommands<T extends Pick<CommandModule, "command" | "ali
   const at = parent === undefined ? 0 : args.indexOf(parent) + 1;
   const word = parent === undefined || at > 0 ? args[at] : undefined;
   if (word === undefined || word.startsWith("-")) return commands;
-  const named = commands.filter((command) => namesOf(command).includes(word));
+  const named = commands.filter((command) => commandNames(command).includes(word));
   return named.length > 0 ? named : commands;
 }

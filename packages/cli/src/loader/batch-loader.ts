@@ -8,8 +8,9 @@
 // (compile-cache-path.ts, compile-cache-key.ts). Node 22 offers the same as
 // module.enableCompileCache(); Node 20 does not. The cache is only an accelerator: any problem
 // with it (missing, stale, unwritable, corrupt, a folder another user could write) means a
-// normal compile, explained on stderr under BATCH_DEBUG (loader-debug.ts).
+// normal compile, explained on stderr under BATCH_DEBUG (debug-notes.ts).
 import { createRequire } from "node:module";
+import { debugNotes } from "../debug-notes.js";
 import { BundlePartError, type PartPlace, readBundlePart } from "./bundle-parts.js";
 import { compileCacheKeyHash, processCompileCacheKey } from "./compile-cache-key.js";
 import { compileCacheCommand, compileCacheDir, compileCacheFile } from "./compile-cache-path.js";
@@ -19,7 +20,6 @@ import {
   refreshCompileCache,
   writeCompileCache,
 } from "./compile-cache-store.js";
-import { loaderDebug } from "./loader-debug.js";
 
 declare const __PARTS__: Record<string, PartPlace>;
 declare const __COMMENT_END_ESCAPE__: string;
@@ -32,7 +32,7 @@ const fs = require("node:fs") as typeof import("node:fs");
 const { fileURLToPath } = require("node:url") as typeof import("node:url");
 
 const bundleFile = fileURLToPath(import.meta.url);
-const debug = loaderDebug(process.env);
+const debug = debugNotes(process.env, "code cache");
 
 let appSource: string;
 try {

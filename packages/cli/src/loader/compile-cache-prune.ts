@@ -6,8 +6,8 @@
 // prune or write at the same moment: a file that is gone by the time it is looked at or removed
 // is simply skipped.
 
+import type { DebugNote } from "../debug-notes.js";
 import { compileCacheFilePattern, compileCacheTemporaryFilePattern } from "./compile-cache-path.js";
-import type { LoaderDebug } from "./loader-debug.js";
 
 /** Cache files kept in one folder (each is a few hundred KiB). */
 export const compileCacheCapacity = 32;
@@ -25,7 +25,7 @@ export function pruneCompileCache(
   fs: PruneFs,
   dir: string,
   keep: string,
-  options: { capacity?: number; now?: number; debug?: LoaderDebug | undefined } = {},
+  options: { capacity?: number; now?: number; debug?: DebugNote | undefined } = {},
 ): string[] {
   const { capacity = compileCacheCapacity, now = Date.now(), debug } = options;
   const caches: { name: string; used: number }[] = [];

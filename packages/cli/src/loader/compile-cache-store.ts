@@ -3,10 +3,11 @@
 // without it (and a line on stderr under BATCH_DEBUG). A folder or file another user could
 // have written is never read (cache-dir-trust.ts). Files are written aside and renamed into
 // place, so a run never reads half of a file another run is writing.
+
+import type { DebugNote } from "../debug-notes.js";
 import { untrustedReason } from "./cache-dir-trust.js";
 import { compileCacheTemporaryFile } from "./compile-cache-path.js";
 import { pruneCompileCache } from "./compile-cache-prune.js";
-import type { LoaderDebug } from "./loader-debug.js";
 
 export type CacheFs = Pick<
   typeof import("node:fs"),
@@ -41,7 +42,7 @@ export function readCompileCache(
   fs: CacheFs,
   dir: string,
   name: string,
-  debug?: LoaderDebug,
+  debug?: DebugNote,
 ): CacheRead {
   const file = `${dir}/${name}`;
   try {
@@ -86,7 +87,7 @@ export function writeCompileCache(
   dir: string,
   name: string,
   data: () => Buffer,
-  options: { debug?: LoaderDebug | undefined; now?: number; nonce?: string } = {},
+  options: { debug?: DebugNote | undefined; now?: number; nonce?: string } = {},
 ): boolean {
   const { debug } = options;
   const file = `${dir}/${name}`;
@@ -128,7 +129,7 @@ export function refreshCompileCache(
   fs: CacheFs,
   file: string,
   modified: number,
-  options: { debug?: LoaderDebug | undefined; now?: number } = {},
+  options: { debug?: DebugNote | undefined; now?: number } = {},
 ): void {
   const now = options.now ?? Date.now();
   if (now - modified < refreshAfterMs) return;
