@@ -130,6 +130,47 @@ describe("dist/batch.mjs", () => {
     expect(loaded).not.toContain("NativeModule fs/promises");
   });
 
+  it("reads a plain command line without yargs, with the same outcome as through yargs", async () => {
+    const env = { ...accountEnv(emulator), BATCH_DEBUG: "1" };
+    const viaYargs = { ...env, BATCH_FAST_PATH: "0" };
+    const commandLines = [
+      ["task", "get", "--job-id", "j", "--task-id", "t", "-o", "json"],
+      ["task", "show", "--job-id", "j", "--id", "missing"],
+      ["job", "get", "--job-id", "j", "--query", "id"],
+    ];
+    for (const line of commandLines) {
+      const [fast, slow] = await Promise.all([
+        runBatch(line, { env }),
+        runBatch(line, { env: viaYargs }),
+      ]);
+      const outcome = (run: typeof fast) => ({
+        code: run.code,
+        stdout: run.stdout,
+        // Without the notes, and without what the service made up for each run.
+        stderr: lines(run.stderr)
+          .filter((text) => !text.startsWith("batch: "))
+          .map((text) =>
+            text
+              .replace(/RequestId:\S+ Time:\S+/, "RequestId:… Time:…")
+              .replace(/request-id [0-9a-f-]+/, "request-id …"),
+          ),
+      });
+      expect(lines(fast.stderr)).toContain("batch: command line: read by the fast path");
+      expect(lines(slow.stderr)).toContain("batch: command line: read by yargs");
+      expect(outcome(fast)).toEqual(outcome(slow));
+    }
+    const missing = await runBatch(commandLines[1] ?? [], { env });
+    expect(missing.code).toBe(4);
+    // Help, and a line yargs would read otherwise, go to yargs.
+    for (const line of [
+      ["task", "get", "--help"],
+      ["task", "get", "--job-id", "j", "--task-id", "t", "--max-retries", "x"],
+    ]) {
+      const run = await runBatch(line, { env });
+      expect(lines(run.stderr)).toContain("batch: command line: read by yargs");
+    }
+  });
+
   it("gets a task without building any of Intl's collators, segmenters or formatters", async () => {
     // Building the first one loads ICU data (about 8 ms for a collator): a module that makes
     // one as it loads costs every command that much at start-up.
