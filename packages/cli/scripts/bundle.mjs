@@ -34,11 +34,26 @@ mkdirSync(dirname(outfile), { recursive: true });
 const sizeLimit = 1024 * 1024;
 const target = "node20";
 
-// 1. The CLI as the body of `function (require, module, exports, __bundleUrl, __deferredSource)`.
+// 1. The CLI as the body of `function (require, module, exports, __bundleUrl, __deferredModule)`.
 // Built twice: the stand-ins for Node's built-ins offer no export at first (so the output holds
 // no list of them), then only the exports whose names appear in that first output (see
 // builtins-via-require.mjs).
-const deferredPackages = ["yaml", "jmespath", "cli-table3", "cli-progress", "@batch/testing"];
+// yargs reads the command lines the fast path passes on (src/fast-path/): help, completion,
+// errors. It keeps the plugins below that concern it.
+const deferredPackages = [
+  "yargs",
+  "yaml",
+  "jmespath",
+  "cli-table3",
+  "cli-progress",
+  "@batch/testing",
+];
+const yargsPlugins = () => [
+  lazyStringWidth(),
+  lazyAssert(),
+  yargsWithoutPackageLookup(),
+  yargsWithoutArgumentChecks(),
+];
 const deferredSources = new Map();
 const buildApp = (builtinNames) =>
   build({
@@ -47,14 +62,12 @@ const buildApp = (builtinNames) =>
     // Optional at run time: loaded with import() only for `--auth entra`, never bundled.
     external: ["@azure/identity"],
     plugins: [
-      lazyStringWidth(),
-      lazyAssert(),
-      yargsWithoutPackageLookup(),
-      yargsWithoutArgumentChecks(),
+      ...yargsPlugins(),
       builtinsViaRequire({ names: builtinNames }),
       deferredModules(deferredPackages, {
         target,
         sources: deferredSources,
+        plugins: yargsPlugins(),
       }),
     ],
     define: {
@@ -65,8 +78,7 @@ const buildApp = (builtinNames) =>
   });
 const firstBuild = await buildApp(new Set());
 const app = await buildApp(namesIn(firstBuild.outputFiles[0].text));
-const appSource = `(function (require, module, exports, __bundleUrl, __deferredSource) {\n${app.outputFiles[0].text}\n})`;
-const appHash = createHash("sha256").update(appSource).digest("hex").slice(0, 16);
+const appSource = `(function (require, module, exports, __bundleUrl, __deferredModule) {\n${app.outputFiles[0].text}\n})`;
 
 // 2. The CLI and each deferred package ride in comments at the end of the file, after the
 // loader, each between markers naming it (bundle-parts.mjs). The markers' text comes from the
@@ -81,10 +93,14 @@ const rank = (name) => {
 const orderedParts = [...deferredSources].sort(
   ([a], [b]) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0),
 );
-const { tail, places } = layOutParts([["app", appSource], ...orderedParts], {
+const parts = [["app", appSource], ...orderedParts];
+const { tail, places } = layOutParts(parts, {
   start: markers.partStartMarker,
   end: markers.partEndMarker,
 });
+// Every part's text: the code caches are keyed by the build (src/loader/compile-cache-key.ts).
+const buildHash = createHash("sha256");
+for (const [name, text] of parts) buildHash.update(`${name}\n${text.length}\n${text}`);
 
 // 3. The loader, then the comments.
 const loader = await build({
@@ -99,7 +115,7 @@ const loader = await build({
   define: {
     __PARTS__: JSON.stringify(places),
     __COMMENT_END_ESCAPE__: JSON.stringify(commentEndEscape),
-    __APP_HASH__: JSON.stringify(appHash),
+    __BUILD_HASH__: JSON.stringify(buildHash.digest("hex").slice(0, 16)),
     __CLI_VERSION__: JSON.stringify(pkg.version),
   },
   logLevel: "warning",

@@ -1,4 +1,5 @@
 import { createRequire } from "node:module";
+import { Script } from "node:vm";
 import { afterEach, describe, expect, it } from "vitest";
 import { deferredModules } from "./deferred-modules.mjs";
 import { runBundled } from "./run-bundled.test-support.mjs";
@@ -7,19 +8,22 @@ const require = createRequire(import.meta.url);
 const picocolors = require("picocolors");
 
 afterEach(() => {
-  delete globalThis.__deferredSource;
+  delete globalThis.__deferredModule;
 });
 
-/** Bundles `source` deferring picocolors; the bundle reads deferred code through `read`. */
-async function bundle(source, read) {
+/**
+ * Bundles `source` deferring picocolors; the bundle reads deferred code through `read` and
+ * compiles it as the loader does (one function expression).
+ */
+async function bundle(source, read, plugins = []) {
   const sources = new Map();
   const requested = [];
-  globalThis.__deferredSource = (name) => {
+  globalThis.__deferredModule = (name) => {
     requested.push(name);
-    return read(sources.get(name));
+    return new Script(read(sources.get(name))).runInThisContext();
   };
   const exports = await runBundled(source, {
-    plugins: [deferredModules(["picocolors"], { target: "node20", sources })],
+    plugins: [deferredModules(["picocolors"], { target: "node20", sources, plugins })],
     require,
   });
   return { exports, sources, requested };
@@ -33,6 +37,9 @@ describe("deferredModules", () => {
     );
     expect([...sources.keys()]).toEqual(["picocolors"]);
     expect(sources.get("picocolors")).toContain("createColors");
+    expect(sources.get("picocolors")).toMatch(
+      /^\(function \(module, exports, require, __deferredModuleUrl\) \{\n[\s\S]*\n\}\)$/,
+    );
     expect(requested).toEqual([]);
     const first = await exports.load();
     const second = await exports.load();
@@ -53,6 +60,25 @@ describe("deferredModules", () => {
     expect(sources.size).toBe(0);
     expect(exports.red("x")).toBe("\x1b[31mx\x1b[39m");
     expect(requested).toEqual([]);
+  });
+
+  it("builds the deferred package with the plugins given for it", async () => {
+    const replaced = {
+      name: "replace-picocolors",
+      setup(build) {
+        build.onResolve({ filter: /^picocolors$/ }, () => ({ path: "x", namespace: "replaced" }));
+        build.onLoad({ filter: /.*/, namespace: "replaced" }, () => ({
+          contents: "module.exports = { replaced: true };",
+          loader: "js",
+        }));
+      },
+    };
+    const { exports } = await bundle(
+      'export const load = () => import("picocolors");',
+      (code) => code,
+      [replaced],
+    );
+    expect((await exports.load()).default).toEqual({ replaced: true });
   });
 
   it("lets a failure to read the deferred code reach the import", async () => {

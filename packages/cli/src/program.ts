@@ -1,6 +1,5 @@
 // The command tree of `batch`: global options, the command groups, completion and help.
 import type { Argv } from "yargs";
-import yargs from "yargs";
 import { cliVersion } from "./cli-version.js";
 import type { CliRuntime } from "./commands/command-context.js";
 import { chooseCommandMessage } from "./commands/command-group.js";
@@ -9,8 +8,12 @@ import { withGlobalOptions } from "./commands/global-args.js";
 import { requestedCommands } from "./commands/requested-commands.js";
 import { unknownCommandMessage } from "./commands/unknown-command.js";
 import { usageError } from "./errors/cli-error.js";
+import { defaultExportOf } from "./lazy-import.js";
 
-export function buildProgram(args: string[], runtime: CliRuntime): Argv {
+export async function buildProgram(args: string[], runtime: CliRuntime): Promise<Argv> {
+  // A package of its own in the bundle, read and compiled only for the command lines the fast
+  // path passes on (scripts/deferred-modules.mjs).
+  const yargs = defaultExportOf<typeof import("yargs").default>(await import("yargs"));
   const top = topCommands(runtime);
   const commands = requestedCommands(top, args);
   let program = withGlobalOptions(yargs(args))

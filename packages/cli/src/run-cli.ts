@@ -27,7 +27,7 @@ export async function runCli(
     } else {
       // Loaded only here: the fast path spares a plain command yargs' set-up.
       const { buildProgram } = await import("./program.js");
-      await buildProgram(joined, runtime).parseAsync();
+      await (await buildProgram(joined, runtime)).parseAsync();
     }
     return runtime.exitCode;
   } catch (error) {

@@ -30,7 +30,7 @@ async function yargsArguments(
   args: readonly string[],
 ): Promise<{ args: Record<string, unknown> } | { refused: string }> {
   try {
-    await buildProgram([...args], runtime(args))
+    await (await buildProgram([...args], runtime(args)))
       .middleware((parsed) => {
         throw new Captured({ ...parsed });
       })

@@ -18,17 +18,18 @@ import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { bundlePath, runBatch } from "../test-support/batch-process.js";
 
-const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8"));
 const asRoot = process.getuid?.() === 0;
-const version = { code: 0, stdout: `${pkg.version}\n`, stderr: "" };
+// `profile list` runs on the fast path and needs no service: its run compiles the CLI alone,
+// so it writes exactly one cache file.
+const listed = { code: 0, stdout: "[]\n", stderr: "" };
 
 function newDir(prefix: string): string {
   return mkdtempSync(join(tmpdir(), `batch-loader-${prefix}-`));
 }
 
-/** Runs `batch --version` with the cache in `dir` and the extra environment given. */
-function versionWith(dir: string, env: Record<string, string | undefined> = {}) {
-  return runBatch(["--version"], { env: { BATCH_CACHE_DIR: dir, ...env } });
+/** Runs `batch profile list -o json` with the cache in `dir` and the extra environment given. */
+function listWith(dir: string, env: Record<string, string | undefined> = {}) {
+  return runBatch(["profile", "list", "-o", "json"], { env: { BATCH_CACHE_DIR: dir, ...env } });
 }
 
 /** The code cache's notes in a run's stderr under BATCH_DEBUG, without those on other topics. */
@@ -36,10 +37,10 @@ function cacheNotes(stderr: string): string {
   return stderr.replace(/^batch: (?!code cache: ).*\n/gm, "");
 }
 
-/** The one cache file `batch --version` writes, found by running it once in a fresh folder. */
-async function versionCacheName(): Promise<string> {
+/** The one cache file `batch profile list` writes, found by running it once in a fresh folder. */
+async function listCacheName(): Promise<string> {
   const dir = newDir("name");
-  await versionWith(dir);
+  await listWith(dir);
   const [name] = readdirSync(dir);
   if (name === undefined) throw new Error("no cache was written");
   return name;
@@ -48,22 +49,22 @@ async function versionCacheName(): Promise<string> {
 describe("the code cache", () => {
   it("makes its folder 0700 (parents too) and is used, unchanged, by the next run", async () => {
     const dir = join(newDir("fresh"), "cache", "batch");
-    expect(await versionWith(dir)).toEqual(version);
+    expect(await listWith(dir)).toEqual(listed);
     expect(statSync(dir).mode & 0o777).toBe(0o700);
     const [name, ...others] = readdirSync(dir);
     expect(others).toEqual([]);
     const written = readFileSync(join(dir, name ?? ""));
-    expect(await versionWith(dir)).toEqual(version);
+    expect(await listWith(dir)).toEqual(listed);
     expect(readFileSync(join(dir, name ?? "")).equals(written)).toBe(true);
   });
 
   it("is not used in a folder others can write: silently, or explained under BATCH_DEBUG", async () => {
     const dir = newDir("open");
     chmodSync(dir, 0o777);
-    expect(await versionWith(dir)).toEqual(version);
+    expect(await listWith(dir)).toEqual(listed);
     expect(readdirSync(dir)).toEqual([]);
-    const debug = await versionWith(dir, { BATCH_DEBUG: "1" });
-    expect(debug.stdout).toBe(`${pkg.version}\n`);
+    const debug = await listWith(dir, { BATCH_DEBUG: "1" });
+    expect(debug.stdout).toBe(listed.stdout);
     expect(cacheNotes(debug.stderr)).toBe(
       `batch: code cache: not using ${dir}: writable by its group (mode 777)\n`,
     );
@@ -73,11 +74,11 @@ describe("the code cache", () => {
   it.skipIf(!asRoot)("is neither read nor written in a folder of another user", async () => {
     const dir = newDir("theirs");
     // A cache planted by the folder's owner, under the name this run would read.
-    const planted = join(dir, await versionCacheName());
+    const planted = join(dir, await listCacheName());
     writeFileSync(planted, "planted", { mode: 0o600 });
     chownSync(planted, 54321, 54321);
     chownSync(dir, 54321, 54321);
-    const run = await versionWith(dir, { BATCH_DEBUG: "1" });
+    const run = await listWith(dir, { BATCH_DEBUG: "1" });
     expect(run.code).toBe(0);
     expect(cacheNotes(run.stderr)).toBe(
       `batch: code cache: not using ${dir}: owned by uid 54321, not 0\n`,
@@ -90,8 +91,8 @@ describe("the code cache", () => {
     const file = join(newDir("blocked"), "a-file");
     writeFileSync(file, "");
     const dir = join(file, "batch");
-    expect(await versionWith(dir)).toEqual(version);
-    const debug = await versionWith(dir, { BATCH_DEBUG: "1" });
+    expect(await listWith(dir)).toEqual(listed);
+    const debug = await listWith(dir, { BATCH_DEBUG: "1" });
     expect(debug.code).toBe(0);
     expect(cacheNotes(debug.stderr)).toBe(`batch: code cache: not using ${dir}: ENOTDIR\n`);
   });
@@ -99,48 +100,48 @@ describe("the code cache", () => {
   it.skipIf(asRoot)("never breaks the command in a folder it cannot write", async () => {
     const dir = newDir("read-only");
     chmodSync(dir, 0o500);
-    expect(await versionWith(dir)).toEqual(version);
+    expect(await listWith(dir)).toEqual(listed);
     expect(readdirSync(dir)).toEqual([]);
   });
 
   it("runs from a cut or garbage cache file, and writes it anew", async () => {
     const dir = newDir("damaged");
-    await versionWith(dir);
+    await listWith(dir);
     const [name = ""] = readdirSync(dir);
     const whole = readFileSync(join(dir, name));
     for (const damaged of [whole.subarray(0, whole.length >> 1), Buffer.from("not a cache")]) {
       writeFileSync(join(dir, name), damaged, { mode: 0o600 });
-      const run = await versionWith(dir, { BATCH_DEBUG: "1" });
-      expect(run.stdout).toBe(`${pkg.version}\n`);
+      const run = await listWith(dir, { BATCH_DEBUG: "1" });
+      expect(run.stdout).toBe(listed.stdout);
       expect(run.stderr).toContain(
         `batch: code cache: V8 rejected ${name}; it will be written anew`,
       );
       expect(readFileSync(join(dir, name)).equals(damaged)).toBe(false);
       // The next run starts from the new file: V8 accepts it, so there is nothing to say.
-      const next = await versionWith(dir, { BATCH_DEBUG: "1" });
-      expect({ ...next, stderr: cacheNotes(next.stderr) }).toEqual(version);
+      const next = await listWith(dir, { BATCH_DEBUG: "1" });
+      expect({ ...next, stderr: cacheNotes(next.stderr) }).toEqual(listed);
     }
     expect(readdirSync(dir)).toEqual([name]);
   });
 
   it("is kept apart for V8 flags (NODE_OPTIONS), not for a module preloaded with --import", async () => {
     const dir = newDir("flags");
-    await versionWith(dir);
+    await listWith(dir);
     const [plain] = readdirSync(dir);
     const probe = join(newDir("probe"), "probe.mjs");
     writeFileSync(probe, "");
-    expect(
-      await versionWith(dir, { NODE_OPTIONS: `--import=${pathToFileURL(probe).href}` }),
-    ).toEqual(version);
+    expect(await listWith(dir, { NODE_OPTIONS: `--import=${pathToFileURL(probe).href}` })).toEqual(
+      listed,
+    );
     expect(readdirSync(dir)).toEqual([plain]);
-    expect(await versionWith(dir, { NODE_OPTIONS: "--max-old-space-size=200" })).toEqual(version);
+    expect(await listWith(dir, { NODE_OPTIONS: "--max-old-space-size=200" })).toEqual(listed);
     const [other, ...rest] = readdirSync(dir).filter((name) => name !== plain);
     expect(rest).toEqual([]);
     expect(other).toMatch(
-      new RegExp(`^app-[0-9a-f]{16}-${process.version}-${process.arch}-none\\.v8$`),
+      new RegExp(`^app-[0-9a-f]{16}-${process.version}-${process.arch}-profile-list\\.v8$`),
     );
     // Each flag set starts from its own cache: neither is rejected and rewritten.
-    const debug = await versionWith(dir, {
+    const debug = await listWith(dir, {
       NODE_OPTIONS: "--max-old-space-size=200",
       BATCH_DEBUG: "1",
     });
@@ -151,17 +152,47 @@ describe("the code cache", () => {
     const dir = newDir("typo");
     const run = await runBatch(["tsak", "get"], { env: { BATCH_CACHE_DIR: dir } });
     expect(run.code).toBe(2);
-    expect(readdirSync(dir)).toEqual([]);
+    // yargs, which read the line, keeps its own cache: its name is fixed, whatever was typed.
+    expect(readdirSync(dir).filter((name) => !name.startsWith("lib-"))).toEqual([]);
+  });
+
+  it("keeps one cache per package loaded on demand, used by every command that loads it", async () => {
+    const dir = newDir("parts");
+    // Help is yargs' to print: yargs is read, compiled and cached on the first run that needs it.
+    expect(await runBatch(["--help"], { env: { BATCH_CACHE_DIR: dir } })).toMatchObject({
+      code: 0,
+    });
+    const lib = readdirSync(dir).filter((name) => name.startsWith("lib-"));
+    expect(lib).toEqual([
+      expect.stringMatching(
+        new RegExp(`^lib-[0-9a-f]{16}-${process.version}-${process.arch}-yargs\\.v8$`),
+      ),
+    ]);
+    const yargsCache = join(dir, lib[0] ?? "");
+    const written = readFileSync(yargsCache);
+    // Another command's first run: its own cache of the CLI is written, yargs' is read, accepted
+    // (V8 would refuse a cache made from other code) and left as it was.
+    const other = await runBatch(["task", "--help"], {
+      env: { BATCH_CACHE_DIR: dir, BATCH_DEBUG: "1" },
+    });
+    expect(other.code).toBe(0);
+    expect(cacheNotes(other.stderr)).not.toContain(lib[0]);
+    expect(cacheNotes(other.stderr)).toContain("-task.v8");
+    expect(readFileSync(yargsCache).equals(written)).toBe(true);
+    // Off with the rest of the cache.
+    const off = newDir("parts-off");
+    await runBatch(["--help"], { env: { BATCH_CACHE_DIR: off, BATCH_COMPILE_CACHE: "0" } });
+    expect(readdirSync(off)).toEqual([]);
   });
 
   it("is written whole by runs that start together, leaving no temporary file", async () => {
     const dir = newDir("together");
-    const runs = await Promise.all(Array.from({ length: 4 }, () => versionWith(dir)));
-    expect(runs).toEqual(runs.map(() => version));
+    const runs = await Promise.all(Array.from({ length: 4 }, () => listWith(dir)));
+    expect(runs).toEqual(runs.map(() => listed));
     const names = readdirSync(dir);
     expect(names).toHaveLength(1);
-    const next = await versionWith(dir, { BATCH_DEBUG: "1" });
-    expect({ ...next, stderr: cacheNotes(next.stderr) }).toEqual(version);
+    const next = await listWith(dir, { BATCH_DEBUG: "1" });
+    expect({ ...next, stderr: cacheNotes(next.stderr) }).toEqual(listed);
   });
 
   it("leaves files it did not write and the recent caches of other builds alone", async () => {
@@ -171,7 +202,7 @@ describe("the code cache", () => {
     for (const name of [otherBuild, ...unrelated]) writeFileSync(join(dir, name), name);
     const longAgo = Date.now() / 1000 - 365 * 86400;
     for (const name of unrelated) utimesSync(join(dir, name), longAgo, longAgo);
-    expect(await versionWith(dir)).toEqual(version);
+    expect(await listWith(dir)).toEqual(listed);
     const names = readdirSync(dir);
     expect(names).toHaveLength(5);
     expect(names).toEqual(expect.arrayContaining([otherBuild, ...unrelated]));
@@ -192,6 +223,7 @@ describe("the parts after the loader", () => {
   it("are read between markers naming each", () => {
     for (const part of [
       "app",
+      "yargs",
       "yaml",
       "jmespath",
       "cli-table3",

@@ -1,29 +1,29 @@
 // Entry point of dist/batch.mjs. The CLI itself (main.ts and everything it bundles) and the
-// packages it loads on demand follow this loader in comments at the end of the file
-// (bundle-parts.ts). The loader reads the CLI back and compiles it with node:vm, so that V8's
-// code cache can be kept between runs: a short-lived process otherwise spends a good part of
-// its time compiling the same functions again (yargs, the client, the command). The first run
-// of a command writes the cache after the command has run, so it holds every function that
-// command compiled; later runs of the same command deserialise it instead of parsing
-// (compile-cache-path.ts, compile-cache-key.ts). Node 22 offers the same as
+// packages it loads on demand (yargs, YAML, tables...) follow this loader in comments at the
+// end of the file (bundle-parts.ts). The loader reads each part back when it is needed and
+// compiles it with node:vm, so that V8's code cache can be kept between runs: a short-lived
+// process otherwise spends a good part of its time compiling the same functions again. The
+// first run of a command writes the CLI's cache after the command has run, so it holds every
+// function that command compiled; each deferred package gets a cache of its own the same way
+// (cached-script.ts, compile-cache-path.ts, compile-cache-key.ts). Node 22 offers the same as
 // module.enableCompileCache(); Node 20 does not. The cache is only an accelerator: any problem
 // with it (missing, stale, unwritable, corrupt, a folder another user could write) means a
 // normal compile, explained on stderr under BATCH_DEBUG (debug-notes.ts).
 import { createRequire } from "node:module";
 import { debugNotes } from "../debug-notes.js";
 import { BundlePartError, type PartPlace, readBundlePart } from "./bundle-parts.js";
+import { type CachedScriptHost, compileCachedScript } from "./cached-script.js";
 import { compileCacheKeyHash, processCompileCacheKey } from "./compile-cache-key.js";
-import { compileCacheCommand, compileCacheDir, compileCacheFile } from "./compile-cache-path.js";
 import {
-  type CacheRead,
-  readCompileCache,
-  refreshCompileCache,
-  writeCompileCache,
-} from "./compile-cache-store.js";
+  compileCacheCommand,
+  compileCacheDir,
+  compileCacheFile,
+  partCacheFile,
+} from "./compile-cache-path.js";
 
 declare const __PARTS__: Record<string, PartPlace>;
 declare const __COMMENT_END_ESCAPE__: string;
-declare const __APP_HASH__: string;
+declare const __BUILD_HASH__: string;
 declare const __CLI_VERSION__: string;
 
 const require = createRequire(import.meta.url);
@@ -44,42 +44,42 @@ try {
   process.exit(1);
 }
 
-const dir = compileCacheDir(process.env);
-const name = compileCacheFile(
-  compileCacheKeyHash(processCompileCacheKey(__APP_HASH__, __CLI_VERSION__)),
-  compileCacheCommand(process.argv.slice(2)),
-);
-const cache: CacheRead =
-  dir === undefined ? { state: "untrusted" } : readCompileCache(fs, dir, name, debug);
-
-const script = new Script(appSource, {
-  filename: "batch.mjs",
-  ...(cache.state === "found" ? { cachedData: cache.data } : {}),
+const host: CachedScriptHost = {
+  fs,
+  Script,
+  dir: compileCacheDir(process.env),
+  debug,
+  onExit: (action) => process.once("exit", action),
   // `import()` inside the CLI (the optional @azure/identity) resolves as from this file.
   importModuleDynamically:
     constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER ??
     ((specifier: string) => import(specifier) as never),
+};
+const keyHash = compileCacheKeyHash(processCompileCacheKey(__BUILD_HASH__, __CLI_VERSION__));
+
+const app = compileCachedScript(host, {
+  source: appSource,
+  filename: "batch.mjs",
+  cacheName: compileCacheFile(keyHash, compileCacheCommand(process.argv.slice(2))),
+  // A mistyped command (exit 2) gets no cache: typos must not push real ones out.
+  writeOnExit: (code) => code !== 2,
 });
-
-if (dir !== undefined && cache.state !== "untrusted") {
-  if (cache.state === "missing" || script.cachedDataRejected) {
-    if (cache.state === "found") debug?.(`V8 rejected ${name}; it will be written anew`);
-    process.once("exit", (code) => {
-      // A mistyped command (exit 2) gets no cache: typos must not push real ones out.
-      if (code === 2) debug?.(`not written for a run that exited 2: ${name}`);
-      else writeCompileCache(fs, dir, name, () => script.createCachedData(), { debug });
-    });
-  } else {
-    process.once("exit", () =>
-      refreshCompileCache(fs, `${dir}/${name}`, cache.modified, { debug }),
-    );
-  }
-}
-
 const module = { exports: {} };
-script.runInThisContext()(require, module, module.exports, import.meta.url, readPart);
+app.runInThisContext()(require, module, module.exports, import.meta.url, deferredModule);
 
 /** The source of a part of the bundle: the CLI, or a package it loads on demand. */
 function readPart(part: string): string {
   return readBundlePart(fs, bundleFile, part, __PARTS__[part], __COMMENT_END_ESCAPE__);
+}
+
+/**
+ * A package the CLI loads on demand, compiled from its cache: a function that runs it as a
+ * CommonJS module (`module`, `exports`, `require`, the bundle's URL).
+ */
+function deferredModule(part: string): unknown {
+  return compileCachedScript(host, {
+    source: readPart(part),
+    filename: `batch.mjs#${part}`,
+    cacheName: partCacheFile(keyHash, part),
+  }).runInThisContext();
 }

@@ -8,7 +8,7 @@ import {
 } from "./compile-cache-key.js";
 
 const key: CompileCacheKey = {
-  app: "0123456789abcdef",
+  build: "0123456789abcdef",
   cliVersion: "1.2.3",
   node: "v20.20.2",
   v8: "11.3.244.8-node.33",
@@ -23,7 +23,7 @@ describe("compile cache key", () => {
     expect(hash).toMatch(/^[0-9a-f]{16}$/);
     expect(compileCacheKeyHash({ ...key })).toBe(hash);
     const changed: CompileCacheKey[] = [
-      { ...key, app: "fedcba9876543210" },
+      { ...key, build: "fedcba9876543210" },
       { ...key, cliVersion: "1.2.4" },
       { ...key, node: "v22.1.0" },
       { ...key, v8: "12.4.254.21-node.33" },
@@ -68,7 +68,7 @@ describe("compile cache key", () => {
   it("is this process's Node, V8, architecture and flags", () => {
     const own = processCompileCacheKey("0123456789abcdef", "1.2.3");
     expect(own).toEqual({
-      app: "0123456789abcdef",
+      build: "0123456789abcdef",
       cliVersion: "1.2.3",
       node: process.version,
       v8: process.versions.v8,

@@ -56,8 +56,8 @@ export function compileFlags(
 }
 
 export interface CompileCacheKey {
-  /** The bundle's content hash; its version is part of the content. */
-  readonly app: string;
+  /** The bundle's content hash, over every part; its version is part of the content. */
+  readonly build: string;
   readonly cliVersion: string;
   readonly node: string;
   readonly v8: string;
@@ -67,9 +67,9 @@ export interface CompileCacheKey {
 }
 
 /** The key of this process. */
-export function processCompileCacheKey(app: string, cliVersion: string): CompileCacheKey {
+export function processCompileCacheKey(build: string, cliVersion: string): CompileCacheKey {
   return {
-    app,
+    build,
     cliVersion,
     node: process.version,
     v8: process.versions.v8,
@@ -82,7 +82,7 @@ export function processCompileCacheKey(app: string, cliVersion: string): Compile
 /** 64-bit FNV-1a of the key's JSON, as 16 hex digits. */
 export function compileCacheKeyHash(key: CompileCacheKey): string {
   const text = JSON.stringify([
-    key.app,
+    key.build,
     key.cliVersion,
     key.node,
     key.v8,

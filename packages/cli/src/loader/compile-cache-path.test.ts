@@ -7,6 +7,7 @@ import {
   compileCacheFilePattern,
   compileCacheTemporaryFile,
   compileCacheTemporaryFilePattern,
+  partCacheFile,
 } from "./compile-cache-path.js";
 
 describe("compile cache path", () => {
@@ -44,18 +45,30 @@ describe("compile cache path", () => {
     expect(compileCacheFile("0123456789abcdef", "task-get")).toBe(
       `app-0123456789abcdef-${process.version}-${process.arch}-task-get.v8`,
     );
+    const lib = (part: string) =>
+      `lib-0123456789abcdef-${process.version}-${process.arch}-${part}.v8`;
+    expect(partCacheFile("0123456789abcdef", "@batch/testing")).toBe(lib("batch-testing"));
+    expect(partCacheFile("0123456789abcdef", "cli-table3")).toBe(lib("cli-table3"));
+    expect(partCacheFile("0123456789abcdef", "../../x.y")).toBe(lib("x-y"));
+    expect(partCacheFile("0123456789abcdef", "./")).toBe(lib("part"));
   });
 
   it("recognises exactly the names it gives, so pruning never touches another file", () => {
     const name = compileCacheFile("0123456789abcdef", "task-add-collection");
     expect(compileCacheFilePattern.test(name)).toBe(true);
     expect(compileCacheFilePattern.test(compileCacheFile("0123456789abcdef", "none"))).toBe(true);
+    for (const part of ["yargs", "@batch/testing", "cli-table3", "../x"]) {
+      expect(compileCacheFilePattern.test(partCacheFile("0123456789abcdef", part))).toBe(true);
+    }
     for (const other of [
       `${name}.bak`,
       `x${name}`,
       "app-0123456789abcdef-v20.20.2-x64-../x.v8",
       "app-0123456789ABCDEF-v20.20.2-x64-task.v8",
       "app-0123-v20.20.2-x64-task.v8",
+      "lib-0123456789abcdef-v20.20.2-x64-.v8",
+      "lib-0123456789abcdef-v20.20.2-x64-a.b.v8",
+      "lib-0123456789abcdef-v20.20.2-x64-a/b.v8",
       "notes.v8",
     ]) {
       expect(compileCacheFilePattern.test(other)).toBe(false);

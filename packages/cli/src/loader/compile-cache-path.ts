@@ -1,11 +1,12 @@
-// Where the V8 code cache of the bundled CLI lives and what its files are called:
+// Where the V8 code caches of the bundled CLI live and what their files are called:
 // `$BATCH_CACHE_DIR`, else `$XDG_CACHE_HOME/batch`, else `~/.cache/batch`; one file per cache
-// key (compile-cache-key.ts: build, Node and V8, flags), named by the key's hash, and command.
-// The command part holds only what compileCacheCommand lets through (at most two lower-case
-// words), so no file name holds a path separator, a dot or anything else of the user's. A
-// cache holds the functions its first run compiled, so one written by `batch --version` would
-// leave most of `batch task get` to compile on every run; each command gets the cache of its
-// own runs. Setting BATCH_COMPILE_CACHE=0 turns the cache off.
+// key (compile-cache-key.ts: build, Node and V8, flags), named by the key's hash, and by what
+// it caches. The CLI ("app") has one cache per command: a cache holds the functions its first
+// run compiled, so one written by `batch --version` would leave most of `batch task get` to
+// compile on every run. Each package the CLI loads on demand ("lib": yargs, YAML, tables...)
+// has one cache of its own, whichever command loads it. Names hold only what the functions
+// below let through (lower-case words), so no file name holds a path separator, a dot or
+// anything else of the user's. Setting BATCH_COMPILE_CACHE=0 turns the caches off.
 import { homedir } from "node:os";
 import { join } from "node:path";
 
@@ -47,12 +48,21 @@ export function compileCacheFile(keyHash: string, command: string): string {
   return `app-${keyHash}-${process.version}-${process.arch}-${command}.v8`;
 }
 
+/** The file of the cache of the deferred package `part` ("@batch/testing", "cli-table3"). */
+export function partCacheFile(keyHash: string, part: string): string {
+  const word = part
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+  return `lib-${keyHash}-${process.version}-${process.arch}-${word.slice(0, 60) || "part"}.v8`;
+}
+
 /**
- * Names of the cache files this loader writes (earlier builds wrote the same form), and only
+ * Names of the cache files this loader writes (earlier builds wrote the same forms), and only
  * those: pruning touches nothing else in the folder.
  */
 export const compileCacheFilePattern =
-  /^app-[0-9a-f]{16}-v\d+\.\d+\.\d+-[a-z0-9]+-[a-z][a-z-]{0,60}\.v8$/;
+  /^(?:app-[0-9a-f]{16}-v\d+\.\d+\.\d+-[a-z0-9]+-[a-z][a-z-]{0,60}|lib-[0-9a-f]{16}-v\d+\.\d+\.\d+-[a-z0-9]+-[a-z0-9][a-z0-9-]{0,59})\.v8$/;
 
 /** The file a cache is written to before it is renamed into place. */
 export function compileCacheTemporaryFile(file: string, pid: number, nonce: string): string {

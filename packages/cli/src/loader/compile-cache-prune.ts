@@ -9,8 +9,11 @@
 import type { DebugNote } from "../debug-notes.js";
 import { compileCacheFilePattern, compileCacheTemporaryFilePattern } from "./compile-cache-path.js";
 
-/** Cache files kept in one folder (each is a few hundred KiB). */
-export const compileCacheCapacity = 32;
+/**
+ * Cache files kept in one folder (each is a few hundred KiB): room for every command of two
+ * builds or two Node versions, with the packages they load on demand.
+ */
+export const compileCacheCapacity = 64;
 
 /** A temporary file this old was left by a run that died while writing it. */
 export const abandonedTemporaryFileMs = 10 * 60 * 1000;
