@@ -3,6 +3,7 @@ import {
   type CompileCacheKey,
   compileCacheKeyHash,
   compileFlags,
+  fnv1a64,
   nodeOptionsWords,
   processCompileCacheKey,
 } from "./compile-cache-key.js";
@@ -76,5 +77,31 @@ describe("compile cache key", () => {
       platform: process.platform,
       flags: compileFlags(process.execArgv, process.env.NODE_OPTIONS),
     });
+  });
+});
+
+describe("fnv1a64", () => {
+  it("gives FNV-1a's published 64-bit values", () => {
+    expect(fnv1a64("")).toBe("cbf29ce484222325");
+    expect(fnv1a64("a")).toBe("af63dc4c8601ec8c");
+    expect(fnv1a64("foobar")).toBe("85944171f73967e8");
+  });
+
+  it("agrees with a BigInt FNV-1a on long and non-ASCII text", () => {
+    const reference = (text: string) => {
+      let hash = 0xcbf29ce484222325n;
+      for (let index = 0; index < text.length; index++) {
+        hash ^= BigInt(text.charCodeAt(index));
+        hash = (hash * 0x100000001b3n) & 0xffffffffffffffffn;
+      }
+      return hash.toString(16).padStart(16, "0");
+    };
+    for (const text of [
+      "x".repeat(1000),
+      "ünïcødé ✓ \uffff\u0000",
+      JSON.stringify({ a: [1, 2] }),
+    ]) {
+      expect(fnv1a64(text)).toBe(reference(text));
+    }
   });
 });

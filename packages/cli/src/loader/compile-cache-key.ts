@@ -81,19 +81,34 @@ export function processCompileCacheKey(build: string, cliVersion: string): Compi
 
 /** 64-bit FNV-1a of the key's JSON, as 16 hex digits. */
 export function compileCacheKeyHash(key: CompileCacheKey): string {
-  const text = JSON.stringify([
-    key.build,
-    key.cliVersion,
-    key.node,
-    key.v8,
-    key.arch,
-    key.platform,
-    key.flags,
-  ]);
-  let hash = 0xcbf29ce484222325n;
+  return fnv1a64(
+    JSON.stringify([
+      key.build,
+      key.cliVersion,
+      key.node,
+      key.v8,
+      key.arch,
+      key.platform,
+      key.flags,
+    ]),
+  );
+}
+
+const twoTo32 = 2 ** 32;
+
+/**
+ * 64-bit FNV-1a of `text`'s UTF-16 code units, as 16 hex digits. In two 32-bit halves rather
+ * than with BigInt, which allocates at every step: the loader hashes on every run.
+ */
+export function fnv1a64(text: string): string {
+  let high = 0xcbf29ce4;
+  let low = 0x84222325;
   for (let index = 0; index < text.length; index++) {
-    hash ^= BigInt(text.charCodeAt(index));
-    hash = (hash * 0x100000001b3n) & 0xffffffffffffffffn;
+    low = (low ^ text.charCodeAt(index)) >>> 0;
+    // × 0x100000001b3 = × (2^40 + 0x1b3), modulo 2^64; every product stays below 2^53.
+    const lowProduct = low * 0x1b3;
+    high = (high * 0x1b3 + Math.floor(lowProduct / twoTo32) + ((low << 8) >>> 0)) % twoTo32;
+    low = lowProduct % twoTo32;
   }
-  return hash.toString(16).padStart(16, "0");
+  return high.toString(16).padStart(8, "0") + low.toString(16).padStart(8, "0");
 }
