@@ -156,6 +156,21 @@ describe("the code cache", () => {
     expect(readdirSync(dir).filter((name) => !name.startsWith("lib-"))).toEqual([]);
   });
 
+  it("starts a command's first run from the cache of the command run last", async () => {
+    const dir = newDir("sibling");
+    expect(await listWith(dir)).toEqual(listed);
+    const [listCache = ""] = readdirSync(dir);
+    const written = readFileSync(join(dir, listCache));
+    const version = await runBatch(["--version"], {
+      env: { BATCH_CACHE_DIR: dir, BATCH_DEBUG: "1" },
+    });
+    expect(version.code).toBe(0);
+    const own = listCache.replace("profile-list", "none");
+    expect(cacheNotes(version.stderr)).toContain(`started from ${listCache}, for want of ${own}`);
+    expect(readdirSync(dir)).toContain(own);
+    expect(readFileSync(join(dir, listCache)).equals(written)).toBe(true);
+  });
+
   it("keeps one cache per package loaded on demand, used by every command that loads it", async () => {
     const dir = newDir("parts");
     // Help is yargs' to print: yargs is read, compiled and cached on the first run that needs it.

@@ -18,8 +18,10 @@ import {
   compileCacheCommand,
   compileCacheDir,
   compileCacheFile,
+  compileCacheFilePrefix,
   partCacheFile,
 } from "./compile-cache-path.js";
+import { newestCompileCache } from "./compile-cache-store.js";
 
 declare const __PARTS__: Record<string, PartPlace>;
 declare const __COMMENT_END_ESCAPE__: string;
@@ -57,12 +59,19 @@ const host: CachedScriptHost = {
 };
 const keyHash = compileCacheKeyHash(processCompileCacheKey(__BUILD_HASH__, __CLI_VERSION__));
 
+const appCache = compileCacheFile(keyHash, compileCacheCommand(process.argv.slice(2)));
 const app = compileCachedScript(host, {
   source: appSource,
   filename: "batch.mjs",
-  cacheName: compileCacheFile(keyHash, compileCacheCommand(process.argv.slice(2))),
+  cacheName: appCache,
   // A mistyped command (exit 2) gets no cache: typos must not push real ones out.
   writeOnExit: (code) => code !== 2,
+  // A command's first run starts from the cache of the command run last: most of the CLI's
+  // code (the client, the output, the loader's own) is the same for every command.
+  fallbackCacheName: () =>
+    host.dir === undefined
+      ? undefined
+      : newestCompileCache(fs, host.dir, compileCacheFilePrefix(keyHash), appCache),
 });
 const module = { exports: {} };
 app.runInThisContext()(require, module, module.exports, import.meta.url, deferredModule);

@@ -72,6 +72,41 @@ describe("compileCachedScript", () => {
     expect(readFileSync(join(dir, "c.v8"), "latin1")).not.toBe("not a cache");
   });
 
+  it("starts from another cache of the same source when it has none, and still writes its own", () => {
+    const dir = newDir();
+    const source = freshSource();
+    const other = host(dir);
+    compileCachedScript(other.host, { source, filename: "x.js", cacheName: "other.v8" });
+    other.exit();
+    const otherCache = readFileSync(join(dir, "other.v8"));
+
+    const run = host(dir);
+    compileCachedScript(run.host, {
+      source,
+      filename: "x.js",
+      cacheName: "own.v8",
+      fallbackCacheName: () => "other.v8",
+    });
+    expect(run.notes).toContain("started from other.v8, for want of own.v8");
+    run.exit();
+    expect(readdirSync(dir).sort()).toEqual(["other.v8", "own.v8"]);
+    expect(readFileSync(join(dir, "other.v8")).equals(otherCache)).toBe(true);
+
+    // A cache of other code is refused by V8: a normal compile, and its own cache is written.
+    writeFileSync(join(dir, "stale.v8"), "not a cache", { mode: 0o600 });
+    const stale = host(dir);
+    const script = compileCachedScript(stale.host, {
+      source: freshSource(),
+      filename: "x.js",
+      cacheName: "third.v8",
+      fallbackCacheName: () => "stale.v8",
+    });
+    expect(script.cachedDataRejected).toBe(true);
+    expect(stale.notes).toContain("V8 rejected stale.v8, tried for want of third.v8");
+    stale.exit();
+    expect(readdirSync(dir)).toContain("third.v8");
+  });
+
   it("writes nothing for a run its writeOnExit refuses, nor with the cache off", () => {
     const dir = newDir();
     const source = freshSource();

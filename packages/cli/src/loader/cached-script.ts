@@ -2,8 +2,10 @@
 // V8's code cache for it when there is a usable one. A part compiled without one (none yet, or
 // one V8 refused) gets its cache written as the process exits, after the part has run, so the
 // cache holds every function the run compiled; a part compiled from its cache has the file
-// re-marked as used instead (for pruning). Whatever goes wrong with a cache only means a
-// normal compile (compile-cache-store.ts).
+// re-marked as used instead (for pruning). A part without a cache of its own may start from
+// another cache of the same code (the CLI's cache for another command): V8 takes what it holds
+// and compiles the rest, and the run still writes a cache of its own. Whatever goes wrong with
+// a cache only means a normal compile (compile-cache-store.ts).
 import type { ScriptOptions, Script as VmScript } from "node:vm";
 import type { DebugNote } from "../debug-notes.js";
 import {
@@ -33,6 +35,8 @@ export interface CachedScriptOptions {
   readonly cacheName: string;
   /** Whether a run that exits with `code` may write a new cache file. */
   readonly writeOnExit?: (code: number) => boolean;
+  /** Another cache file of the same source, to start from when this one is missing. */
+  readonly fallbackCacheName?: () => string | undefined;
 }
 
 /** The part compiled into a Script, with its cache read, and written or refreshed at exit. */
@@ -41,14 +45,27 @@ export function compileCachedScript(host: CachedScriptHost, options: CachedScrip
   const { cacheName: name } = options;
   const cache: CacheRead =
     dir === undefined ? { state: "untrusted" } : readCompileCache(fs, dir, name, debug);
+  let start = cache;
+  const fallback = cache.state === "missing" ? options.fallbackCacheName?.() : undefined;
+  if (dir !== undefined && fallback !== undefined) {
+    const other = readCompileCache(fs, dir, fallback, debug);
+    if (other.state === "found") start = other;
+  }
   const script = new host.Script(options.source, {
     filename: options.filename,
-    ...(cache.state === "found" ? { cachedData: cache.data } : {}),
+    ...(start.state === "found" ? { cachedData: start.data } : {}),
     importModuleDynamically: host.importModuleDynamically,
   });
   if (dir !== undefined && cache.state !== "untrusted") {
     if (cache.state === "missing" || script.cachedDataRejected) {
       if (cache.state === "found") debug?.(`V8 rejected ${name}; it will be written anew`);
+      else if (start !== cache) {
+        debug?.(
+          script.cachedDataRejected
+            ? `V8 rejected ${fallback}, tried for want of ${name}`
+            : `started from ${fallback}, for want of ${name}`,
+        );
+      }
       host.onExit((code) => {
         if (options.writeOnExit?.(code) === false) debug?.(`not written for this run: ${name}`);
         else writeCompileCache(fs, dir, name, () => script.createCachedData(), { debug });

@@ -45,7 +45,12 @@ export function compileCacheCommand(args: readonly string[]): string {
 
 /** The file of the cache for `command` under the key that hashes to `keyHash` (16 hex digits). */
 export function compileCacheFile(keyHash: string, command: string): string {
-  return `app-${keyHash}-${process.version}-${process.arch}-${command}.v8`;
+  return `${compileCacheFilePrefix(keyHash)}${command}.v8`;
+}
+
+/** What the names of the CLI's caches for every command under one key start with. */
+export function compileCacheFilePrefix(keyHash: string): string {
+  return `app-${keyHash}-${process.version}-${process.arch}-`;
 }
 
 /** The file of the cache of the deferred package `part` ("@batch/testing", "cli-table3"). */

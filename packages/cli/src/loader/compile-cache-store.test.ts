@@ -6,6 +6,7 @@ import { compileCacheFile } from "./compile-cache-path.js";
 import { compileCacheCapacity } from "./compile-cache-prune.js";
 import {
   type CacheFs,
+  newestCompileCache,
   readCompileCache,
   refreshAfterMs,
   refreshCompileCache,
@@ -192,5 +193,26 @@ describe("refreshCompileCache", () => {
     const { lines, debug } = recorder();
     refreshCompileCache(fs, join(dir, "gone"), then, { now: then + refreshAfterMs, debug });
     expect(lines).toEqual([`could not mark ${join(dir, "gone")} used: ENOENT`]);
+  });
+});
+
+describe("newestCompileCache", () => {
+  it("names the most recently used cache with the prefix, other than the one wanted", () => {
+    const dir = newDir();
+    const prefix = "app-0123456789abcdef-v20.0.0-x64-";
+    const at = (file: string, seconds: number) => {
+      fs.writeFileSync(join(dir, file), file);
+      fs.utimesSync(join(dir, file), seconds, seconds);
+    };
+    at(`${prefix}task-list.v8`, 1000);
+    at(`${prefix}job-get.v8`, 3000);
+    at(`${prefix}task-get.v8`, 5000);
+    at("app-fedcba9876543210-v20.0.0-x64-job-list.v8", 9000);
+    at(`${prefix}task-add.v8.123-abc.tmp`, 9000);
+    fs.mkdirSync(join(dir, `${prefix}folder.v8`));
+    expect(newestCompileCache(fs, dir, prefix, `${prefix}task-get.v8`)).toBe(`${prefix}job-get.v8`);
+    expect(newestCompileCache(fs, dir, prefix, `${prefix}wait.v8`)).toBe(`${prefix}task-get.v8`);
+    expect(newestCompileCache(fs, dir, "app-0000000000000000-", "x")).toBeUndefined();
+    expect(newestCompileCache(fs, join(dir, "missing"), prefix, "x")).toBeUndefined();
   });
 });

@@ -139,3 +139,29 @@ export function refreshCompileCache(
     options.debug?.(`could not mark ${file} used: ${codeOf(error)}`);
   }
 }
+
+/**
+ * The most recently used cache file in `dir` whose name starts with `prefix`, other than
+ * `except`: a command without a cache of its own starts from another command's cache of the
+ * same build (cached-script.ts). Undefined when there is none or the folder cannot be read.
+ */
+export function newestCompileCache(
+  fs: Pick<CacheFs, "readdirSync" | "statSync">,
+  dir: string,
+  prefix: string,
+  except: string,
+): string | undefined {
+  let newest: { name: string; used: number } | undefined;
+  try {
+    for (const name of fs.readdirSync(dir)) {
+      if (name === except || !name.startsWith(prefix) || !name.endsWith(".v8")) continue;
+      const stats = fs.statSync(`${dir}/${name}`, { throwIfNoEntry: false });
+      if (stats?.isFile() && (newest === undefined || stats.mtimeMs > newest.used)) {
+        newest = { name, used: stats.mtimeMs };
+      }
+    }
+  } catch {
+    return undefined;
+  }
+  return newest?.name;
+}
