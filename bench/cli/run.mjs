@@ -8,15 +8,18 @@
 // alike: `node -e 0` (the floor: starting Node), `batch task get` (the bundled CLI,
 // packages/cli/dist/batch.mjs) twice, a script doing one get with @azure/batch 10.2.0, and
 // `az batch task show` when az is on the PATH (kept offline, see az-offline.mjs). Every run's
-// exit status and output are checked. The CLI runs in two states:
+// exit status and output are checked. The CLI runs in three states:
 //   - warm: its V8 code cache is in a folder written by its first warm-up run and used by
 //     every measured one, as on a user's machine from the second run of a command on;
+//   - first run of the command: each run gets a folder holding only another command's cache
+//     (`task list`'s), as on a user's first `task get` after other commands: it starts from
+//     that cache and writes its own as it exits;
 //   - first run: each run gets a cache folder that does not exist yet, as on a user's very
-//     first run of the command (or after an upgrade): it compiles everything, then creates the
+//     first run of the CLI (or after an upgrade): it compiles everything, then creates the
 //     folder and writes the cache as it exits, and that cost is counted.
 // The table shows medians and ratios of medians; it is a measurement to read, not a test.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { arch, cpus, loadavg, platform, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -74,6 +77,19 @@ let firstRuns = 0;
 const firstRunFiles = new Set();
 const batchGet = [bundle, "task", "get", "--job-id", "job", "--task-id", "task"];
 
+// A folder holding only `task list`'s cache, copied for each run of the third state.
+const otherCommandCache = join(firstRunCaches, "other-command");
+const seeded = spawnSync(process.execPath, [bundle, "task", "list", "--job-id", "job"], {
+  env: { ...accountEnv, BATCH_CACHE_DIR: otherCommandCache },
+  stdio: "ignore",
+});
+if (seeded.status !== 0 || readdirSync(otherCommandCache).length !== 1) {
+  throw new Error("could not write task list's code cache for the third state");
+}
+let otherCommandRuns = 0;
+/** The caches each such run left: task list's, and the task get cache it wrote. */
+const otherCommandFiles = new Set();
+
 /**
  * @typedef {{ name: string, command: string, args: string[], env: NodeJS.ProcessEnv,
  *   prints: boolean, before?: () => NodeJS.ProcessEnv, after?: (env: NodeJS.ProcessEnv) => void }} Contender
@@ -93,6 +109,23 @@ const contenders = [
     args: batchGet,
     env: accountEnv,
     prints: true,
+  },
+  {
+    name: "batch task get (command's first run: task list's cache)",
+    command: process.execPath,
+    args: batchGet,
+    env: accountEnv,
+    prints: true,
+    before: () => {
+      const dir = join(firstRunCaches, `other-${otherCommandRuns++}`);
+      cpSync(otherCommandCache, dir, { recursive: true });
+      return { ...accountEnv, BATCH_CACHE_DIR: dir };
+    },
+    after: (env) => {
+      const dir = /** @type {string} */ (env.BATCH_CACHE_DIR);
+      otherCommandFiles.add(readdirSync(dir).sort().join(" + "));
+      rmSync(dir, { recursive: true, force: true });
+    },
   },
   {
     name: "batch task get (first run: no code cache)",
@@ -165,8 +198,13 @@ try {
 }
 
 const medians = times.map(median);
-const [nodeMedian = Number.NaN, warmMedian = Number.NaN, firstMedian = Number.NaN] = medians;
-const azMedian = azEnv === undefined ? undefined : medians[4];
+const [
+  nodeMedian = Number.NaN,
+  warmMedian = Number.NaN,
+  commandFirstMedian = Number.NaN,
+  firstMedian = Number.NaN,
+] = medians;
+const azMedian = azEnv === undefined ? undefined : medians[5];
 const caches = readdirSync(cacheDir);
 const size = statSync(bundle).size;
 
@@ -200,6 +238,7 @@ for (const row of rows) console.log(line(row));
 console.log("\nTargets (issue 5):");
 for (const [state, median] of [
   ["warm", warmMedian],
+  ["command's first run", commandFirstMedian],
   ["first run", firstMedian],
 ]) {
   const ratio = median / nodeMedian;
@@ -221,6 +260,10 @@ console.log(
 console.log(
   `Code cache, first runs: ${firstRuns} runs, each in a folder of its own that did not exist; ` +
     `${firstRunFiles.size === 1 ? `each wrote ${[...firstRunFiles][0]}` : `unexpected files: ${[...firstRunFiles].join(", ") || "none"}`}.`,
+);
+console.log(
+  `Code cache, commands' first runs: ${otherCommandRuns} runs, each from a folder with task list's cache only; ` +
+    `${otherCommandFiles.size === 1 ? `each left ${[...otherCommandFiles][0]}` : `unexpected files: ${[...otherCommandFiles].join(", ") || "none"}`}.`,
 );
 rmSync(firstRunCaches, { recursive: true, force: true });
 process.exit(0);
