@@ -28,8 +28,8 @@ export function fastArguments(
     .commands()
     .find((candidate: SubCommand) => commandNames(candidate).includes(commandWord));
   const builder = command?.builder;
-  // A command that takes positionals ("show [name]") is yargs' to read.
   if (command === undefined || typeof builder !== "function") return undefined;
+  // A command that takes positionals ("show [name]") is yargs' to read.
   if ([command.command ?? ""].flat()[0]?.includes(" ")) return undefined;
   const recorded = recordCommand((yargs) => builder(withGlobalOptions(yargs) as never));
   const parsed = parseFast([groupWord, commandWord], flags, recorded);
