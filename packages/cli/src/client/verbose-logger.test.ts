@@ -52,6 +52,42 @@ describe("verboseLogging", () => {
     ]);
   });
 
+  it("shows the harmless response headers the client redacts as sent, and nothing else", async () => {
+    const out = capturedStream();
+    const sent = {
+      date: "Sat, 28 Nov 2026 12:00:00 GMT",
+      connection: "keep-alive",
+      "keep-alive": "timeout=5",
+      dataserviceversion: "3.0",
+      "x-secret": "s3cr3t",
+    };
+    const { logger, fetch } = verboseLogging(
+      out.stream,
+      (async () => new Response("", { headers: sent })) as FetchLike,
+    );
+    // The client's logger hands over its redacted headers; a request's are printed as given.
+    const redacted = Object.fromEntries(Object.keys(sent).map((name) => [name, "REDACTED"]));
+    logger("debug", "-> X", { method: "GET", url: "http://h/x", headers: { date: "REDACTED" } });
+    await fetch("http://h/x", {});
+    logger("debug", "<- 200 X", {
+      method: "GET",
+      url: "http://h/x",
+      headers: redacted,
+      status: 200,
+    });
+    expect(out.text().split("\n")).toEqual([
+      "-> X",
+      "   date: REDACTED",
+      "<- 200 X",
+      "   date: Sat, 28 Nov 2026 12:00:00 GMT",
+      "   connection: keep-alive",
+      "   keep-alive: timeout=5",
+      "   dataserviceversion: 3.0",
+      "   x-secret: REDACTED",
+      "",
+    ]);
+  });
+
   it("cuts a body longer than maxBodyChars and says by how much", async () => {
     const out = capturedStream();
     const long = "x".repeat(maxBodyChars + 10);
@@ -94,6 +130,8 @@ describe("--verbose", () => {
     expect(stderr).toMatch(/^ {3}ocp-date: .+GMT$/m);
     expect(stderr).toMatch(/^<- 404 Task_Get GET /m);
     expect(stderr).toMatch(/^ {3}request-id: \S+$/m);
+    // The answer's date as the service sent it, not REDACTED.
+    expect(stderr).toMatch(/^ {3}date: \w{3}, \d{2} \w{3} \d{4} [\d:]{8} GMT$/m);
     expect(stderr).toMatch(
       /^ {3}body: \{\n {5}"odata\.metadata": .*\n {5}"code": "TaskNotFound",$/m,
     );

@@ -5,6 +5,9 @@
 // An answer's body is held until the client logs that answer; answers to the same method and
 // path reach the logger in the order the transport received them (the same steps run in
 // between), so a queue per method and path pairs them even when requests run side by side.
+// A few response headers that never carry anything secret (the date, the connection's state,
+// the protocol version) are shown as the service sent them: the client's allow-list leaves them
+// out only to keep its browser bundle small, and a REDACTED date reads like a problem.
 import type { Writable } from "node:stream";
 import type { FetchLike } from "@batch/client";
 import { redactBody } from "./redact-body.js";
@@ -15,6 +18,19 @@ interface LogDetails {
   headers?: Record<string, string>;
   status?: number;
   durationMs?: number;
+}
+
+/** Response headers shown as sent, although the client's allow-list redacts them. */
+export const harmlessResponseHeaders: ReadonlySet<string> = new Set([
+  "connection",
+  "dataserviceversion",
+  "date",
+  "keep-alive",
+]);
+
+interface Answer {
+  body: string;
+  headers: Pick<Headers, "get">;
 }
 
 /** The most of a body printed; a page of a thousand tasks is far longer than anyone reads. */
@@ -51,7 +67,7 @@ export interface VerboseLogging {
 }
 
 export function verboseLogging(stderr: Writable, transport: FetchLike): VerboseLogging {
-  const answers = new Map<string, string[]>();
+  const answers = new Map<string, Answer[]>();
 
   const fetch = (async (input, init) => {
     const method = init?.method ?? "GET";
@@ -68,7 +84,7 @@ export function verboseLogging(stderr: Writable, transport: FetchLike): VerboseL
     }
     const key = `${method} ${pathOf(urlOf(input))}`;
     const queue = answers.get(key) ?? [];
-    queue.push(received);
+    queue.push({ body: received, headers: response.headers });
     answers.set(key, queue);
     return response;
   }) as FetchLike;
@@ -82,14 +98,17 @@ export function verboseLogging(stderr: Writable, transport: FetchLike): VerboseL
 
   const logger = (_level: string, message: string, details: LogDetails) => {
     let text = `${message}${details.durationMs === undefined ? "" : ` (${Math.round(details.durationMs)} ms)`}\n`;
-    for (const [name, value] of Object.entries(details.headers ?? {}))
-      text += `${indent}${name}: ${value}\n`;
+    let answer: Answer | undefined;
     if (details.status !== undefined) {
       const key = `${details.method ?? "GET"} ${pathOf(details.url ?? "")}`;
-      const received = answers.get(key)?.shift();
+      answer = answers.get(key)?.shift();
       if (answers.get(key)?.length === 0) answers.delete(key);
-      if (received !== undefined) text += bodyText(received);
     }
+    for (const [name, value] of Object.entries(details.headers ?? {})) {
+      const sent = harmlessResponseHeaders.has(name) ? answer?.headers.get(name) : undefined;
+      text += `${indent}${name}: ${sent ?? value}\n`;
+    }
+    if (answer !== undefined) text += bodyText(answer.body);
     stderr.write(text);
   };
 
