@@ -68,10 +68,8 @@ const app = compileCachedScript(host, {
   writeOnExit: (code) => code !== 2,
   // A command's first run starts from the cache of the command run last: most of the CLI's
   // code (the client, the output, the loader's own) is the same for every command.
-  fallbackCacheName: () =>
-    host.dir === undefined
-      ? undefined
-      : newestCompileCache(fs, host.dir, compileCacheFilePrefix(keyHash), appCache),
+  fallbackCacheName: (dir) =>
+    newestCompileCache(fs, dir, compileCacheFilePrefix(keyHash), appCache),
 });
 const module = { exports: {} };
 app.runInThisContext()(require, module, module.exports, import.meta.url, deferredModule);

@@ -35,8 +35,8 @@ export interface CachedScriptOptions {
   readonly cacheName: string;
   /** Whether a run that exits with `code` may write a new cache file. */
   readonly writeOnExit?: (code: number) => boolean;
-  /** Another cache file of the same source, to start from when this one is missing. */
-  readonly fallbackCacheName?: () => string | undefined;
+  /** Another cache file of the same source in `dir`, to start from when this one is missing. */
+  readonly fallbackCacheName?: (dir: string) => string | undefined;
 }
 
 /** The part compiled into a Script, with its cache read, and written or refreshed at exit. */
@@ -46,7 +46,8 @@ export function compileCachedScript(host: CachedScriptHost, options: CachedScrip
   const cache: CacheRead =
     dir === undefined ? { state: "untrusted" } : readCompileCache(fs, dir, name, debug);
   let start = cache;
-  const fallback = cache.state === "missing" ? options.fallbackCacheName?.() : undefined;
+  const fallback =
+    dir !== undefined && cache.state === "missing" ? options.fallbackCacheName?.(dir) : undefined;
   if (dir !== undefined && fallback !== undefined) {
     const other = readCompileCache(fs, dir, fallback, debug);
     if (other.state === "found") start = other;

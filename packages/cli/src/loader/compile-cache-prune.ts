@@ -20,6 +20,30 @@ export const abandonedTemporaryFileMs = 10 * 60 * 1000;
 
 export type PruneFs = Pick<typeof import("node:fs"), "readdirSync" | "statSync" | "rmSync">;
 
+/** A cache file and when it was last marked used. */
+export interface UsedCache {
+  readonly name: string;
+  readonly used: number;
+}
+
+/**
+ * The cache files among `names` in `dir` (named as this loader names them, and still files),
+ * most recently used first.
+ */
+export function compileCachesByUse(
+  fs: Pick<PruneFs, "readdirSync" | "statSync">,
+  dir: string,
+  names: readonly string[] = fs.readdirSync(dir),
+): UsedCache[] {
+  const caches: UsedCache[] = [];
+  for (const name of names) {
+    if (!compileCacheFilePattern.test(name)) continue;
+    const stats = fs.statSync(`${dir}/${name}`, { throwIfNoEntry: false });
+    if (stats?.isFile()) caches.push({ name, used: stats.mtimeMs });
+  }
+  return caches.sort((a, b) => b.used - a.used || (a.name < b.name ? -1 : 1));
+}
+
 /**
  * Removes the least recently used cache files in `dir` beyond `capacity - 1`, never `keep`
  * (the file about to be written), and abandoned temporary files. Returns the names removed.
@@ -31,7 +55,6 @@ export function pruneCompileCache(
   options: { capacity?: number; now?: number; debug?: DebugNote | undefined } = {},
 ): string[] {
   const { capacity = compileCacheCapacity, now = Date.now(), debug } = options;
-  const caches: { name: string; used: number }[] = [];
   const removed: string[] = [];
   const remove = (name: string) => {
     try {
@@ -41,15 +64,13 @@ export function pruneCompileCache(
       debug?.(`could not remove ${name}: ${(error as NodeJS.ErrnoException).code ?? error}`);
     }
   };
-  for (const name of fs.readdirSync(dir)) {
-    const isCache = compileCacheFilePattern.test(name);
-    if (name === keep || (!isCache && !compileCacheTemporaryFilePattern.test(name))) continue;
+  const names = fs.readdirSync(dir);
+  for (const name of names) {
+    if (!compileCacheTemporaryFilePattern.test(name)) continue;
     const stats = fs.statSync(`${dir}/${name}`, { throwIfNoEntry: false });
-    if (stats === undefined || !stats.isFile()) continue;
-    if (isCache) caches.push({ name, used: stats.mtimeMs });
-    else if (now - stats.mtimeMs > abandonedTemporaryFileMs) remove(name);
+    if (stats?.isFile() && now - stats.mtimeMs > abandonedTemporaryFileMs) remove(name);
   }
-  caches.sort((a, b) => b.used - a.used || (a.name < b.name ? -1 : 1));
+  const caches = compileCachesByUse(fs, dir, names).filter(({ name }) => name !== keep);
   for (const { name } of caches.slice(Math.max(0, capacity - 1))) remove(name);
   if (removed.length > 0) debug?.(`removed ${removed.join(", ")}`);
   return removed;

@@ -7,7 +7,7 @@
 import type { DebugNote } from "../debug-notes.js";
 import { untrustedReason } from "./cache-dir-trust.js";
 import { compileCacheTemporaryFile } from "./compile-cache-path.js";
-import { pruneCompileCache } from "./compile-cache-prune.js";
+import { compileCachesByUse, pruneCompileCache } from "./compile-cache-prune.js";
 
 export type CacheFs = Pick<
   typeof import("node:fs"),
@@ -151,17 +151,11 @@ export function newestCompileCache(
   prefix: string,
   except: string,
 ): string | undefined {
-  let newest: { name: string; used: number } | undefined;
   try {
-    for (const name of fs.readdirSync(dir)) {
-      if (name === except || !name.startsWith(prefix) || !name.endsWith(".v8")) continue;
-      const stats = fs.statSync(`${dir}/${name}`, { throwIfNoEntry: false });
-      if (stats?.isFile() && (newest === undefined || stats.mtimeMs > newest.used)) {
-        newest = { name, used: stats.mtimeMs };
-      }
-    }
+    return compileCachesByUse(fs, dir).find(
+      ({ name }) => name !== except && name.startsWith(prefix),
+    )?.name;
   } catch {
     return undefined;
   }
-  return newest?.name;
 }
