@@ -1,6 +1,7 @@
 // The bundled CLI is one file that runs on its own, small and quick to start.
 import { execFileSync, spawnSync } from "node:child_process";
 import {
+  chmodSync,
   copyFileSync,
   mkdtempSync,
   readdirSync,
@@ -70,6 +71,14 @@ describe("dist/batch.mjs", () => {
     "runs with no HOME for a user without a passwd entry: no cache, no profiles, no crash",
     async () => {
       const prefix = ["setpriv", "--reuid=54321", "--regid=54321", "--clear-groups"];
+      // A copy that user can read and a folder it can enter: the checkout may sit in a folder
+      // only its owner can open (a fresh clone in a mktemp -d folder).
+      const folder = mkdtempSync(join(tmpdir(), "batch-other-user-"));
+      chmodSync(folder, 0o755);
+      const bundle = join(folder, "batch.mjs");
+      copyFileSync(bundlePath, bundle);
+      chmodSync(bundle, 0o755);
+      const asOther = { prefix, bundle, cwd: folder };
       const noHome = {
         HOME: undefined,
         XDG_CACHE_HOME: undefined,
@@ -78,12 +87,12 @@ describe("dist/batch.mjs", () => {
         BATCH_CONFIG_DIR: undefined,
       };
       const [version, get, save] = await Promise.all([
-        runBatch(["--version"], { prefix, env: noHome }),
+        runBatch(["--version"], { ...asOther, env: noHome }),
         runBatch(["task", "get", "--job-id", "j", "--task-id", "t", "--query", "id"], {
-          prefix,
+          ...asOther,
           env: { ...noHome, ...accountEnv(emulator) },
         }),
-        runBatch(["profile", "set", "p", "--account-name", "a"], { prefix, env: noHome }),
+        runBatch(["profile", "set", "p", "--account-name", "a"], { ...asOther, env: noHome }),
       ]);
       expect(version).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: "" });
       expect(get).toEqual({ code: 0, stdout: '"t"\n', stderr: "" });
